@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const url = (name: string) =>
+  z
+    .string()
+    .trim()
+    .url({ message: `${name} must be a full URL such as https://example.org` })
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], {
+    errorMap: () => ({ message: "NODE_ENV must be development, production or test" }),
+  }),
+  PORT: z.coerce
+    .number({ invalid_type_error: "PORT must be a whole number between 0 and 65535, such as 3000" })
+    .int("PORT must be a whole number between 0 and 65535, such as 3000")
+    .min(0, "PORT must be a whole number between 0 and 65535, such as 3000")
+    .max(65535, "PORT must be a whole number between 0 and 65535, such as 3000"),
+  HOST: z.string().trim().min(1, "HOST must be an address to listen on, such as 0.0.0.0"),
+  DATABASE_PATH: z.string().trim().min(1, "DATABASE_PATH must be a file path such as ./data/waymark.db"),
+  SESSION_SECRET: optionalText.pipe(
+    z.string().min(32, "SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32").optional(),
+  ),
+  BASE_URL: optionalText.pipe(url("BASE_URL").optional()),
+  POSTCODES_API_URL: url("POSTCODES_API_URL"),
+  NOTIFY_API_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/-[0-9a-f-]{36}-[0-9a-f-]{36}$/i, "NOTIFY_API_KEY must be a GOV.UK Notify API key ending in two UUIDs (copy it whole from Notify's API integration page)")
+      .optional(),
+  ),
+  NOTIFY_BASE_URL: optionalText.pipe(url("NOTIFY_BASE_URL").optional()),
+  NOTIFY_EMAIL_TEMPLATE_ID: optionalText.pipe(z.string().uuid("NOTIFY_EMAIL_TEMPLATE_ID must be a template id (a UUID) from Notify").optional()),
+  NOTIFY_SMS_TEMPLATE_ID: optionalText.pipe(z.string().uuid("NOTIFY_SMS_TEMPLATE_ID must be a template id (a UUID) from Notify").optional()),
+  RETENTION_MONTHS: z.coerce
+    .number({ invalid_type_error: "RETENTION_MONTHS must be a whole number of months, such as 6" })
+    .int("RETENTION_MONTHS must be a whole number of months, such as 6")
+    .min(1, "RETENTION_MONTHS must be at least 1"),
+  SEED_DEMO_DATA: z.enum(["true", "false"], { errorMap: () => ({ message: "SEED_DEMO_DATA must be true or false" }) }),
+});
+
+export type Config = Omit<z.infer<typeof schema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
+  SESSION_SECRET: string;
+  SEED_DEMO_DATA: boolean;
+  DATA_DIR: string;
+};
+
+const DEFAULTS: Record<string, string> = {
+  NODE_ENV: "development",
+  PORT: "3000",
+  HOST: "0.0.0.0",
+  DATABASE_PATH: "./data/waymark.db",
+  POSTCODES_API_URL: "https://api.postcodes.io",
+  RETENTION_MONTHS: "6",
+  SEED_DEMO_DATA: "true",
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and checks the environment. The first problem becomes one line naming the variable and
+ * the fix, so a wrong deployment stops at start-up instead of failing later.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) input[key] = env[key] ?? DEFAULTS[key];
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Configuration error: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const parsed = result.data;
+  const dataDir = path.dirname(path.resolve(parsed.DATABASE_PATH));
+  let secret = parsed.SESSION_SECRET;
+  if (!secret) {
+    if (parsed.NODE_ENV === "production") {
+      throw new ConfigError(
+        "Configuration error: SESSION_SECRET: required in production; generate one with: openssl rand -hex 32",
+      );
+    }
+    secret = developmentSecret(dataDir);
+  }
+  return { ...parsed, SESSION_SECRET: secret, SEED_DEMO_DATA: parsed.SEED_DEMO_DATA === "true", DATA_DIR: dataDir };
+}
+
+/** Outside production a secret is made once and kept beside the database, so sessions survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that need a different configuration. */
+export function resetConfig(): void {
+  cached = undefined;
+}

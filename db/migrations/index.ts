@@ -1,0 +1,12 @@
+import type { Migration } from "kysely";
+import * as m001 from "./001-foundation";
+import * as m002 from "./002-accounts";
+
+/**
+ * Every migration, listed statically so the same list works under tsx, vitest and the Remix
+ * bundle. Names sort in the order they run; never rename or edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  "001-foundation": m001,
+  "002-accounts": m002,
+};

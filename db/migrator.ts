@@ -1,0 +1,17 @@
+import { type Kysely, Migrator, type MigrationResultSet } from "kysely";
+import { migrations } from "./migrations";
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? "(unknown)"} failed: ${String(result.error)}`,
+    );
+  }
+  return result;
+}

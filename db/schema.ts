@@ -1,0 +1,24 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AccountTables } from "./schema/accounts";
+
+/**
+ * The typed shape of the database. Each capability describes its own tables in db/schema/*.ts;
+ * this file joins them into the one Database interface Kysely is given.
+ */
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: Generated<string>;
+}
+
+export interface FoundationTables {
+  app_meta: AppMetaTable;
+}
+
+export type AppMeta = Selectable<AppMetaTable>;
+export type NewAppMeta = Insertable<AppMetaTable>;
+export type AppMetaUpdate = Updateable<AppMetaTable>;
+
+export interface Database
+  extends FoundationTables,
+    AccountTables {}

@@ -1,0 +1,13 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  appDirectory: "app",
+  // Everything the browser fetches lives under build/client, served by scripts/server.ts.
+  assetsBuildDirectory: "build/client/build",
+  publicPath: "/build/",
+  serverBuildPath: "build/server/index.js",
+  serverModuleFormat: "esm",
+  serverPlatform: "node",
+  // Only files that look like route modules become routes; helpers beside them stay private.
+  ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.css"],
+  watchPaths: ["content/**/*"],
+};
