@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
+import type { KnowledgeTables } from "./schema/knowledge";
 
 /**
  * The typed shape of the database. Each capability describes its own tables in db/schema/*.ts;
@@ -21,4 +22,5 @@ export type AppMetaUpdate = Updateable<AppMetaTable>;
 
 export interface Database
   extends FoundationTables,
-    AccountTables {}
+    AccountTables,
+    KnowledgeTables {}

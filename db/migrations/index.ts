@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m001 from "./001-foundation";
 import * as m002 from "./002-accounts";
+import * as m007 from "./007-knowledge";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -9,4 +10,5 @@ import * as m002 from "./002-accounts";
 export const migrations: Record<string, Migration> = {
   "001-foundation": m001,
   "002-accounts": m002,
+  "007-knowledge": m007,
 };
