@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
+import type { DirectoryTables } from "./schema/directory";
 import type { KnowledgeTables } from "./schema/knowledge";
 
 /**
@@ -23,4 +24,5 @@ export type AppMetaUpdate = Updateable<AppMetaTable>;
 export interface Database
   extends FoundationTables,
     AccountTables,
+    DirectoryTables,
     KnowledgeTables {}

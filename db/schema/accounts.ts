@@ -20,6 +20,13 @@ export interface OrganisationTable {
   is_demo: Generated<number>;
   created_at: Generated<string>;
   updated_at: Generated<string>;
+  // ORUK "organization" fields, added by the directory migration (005).
+  alternate_name: string | null;
+  legal_status: string | null;
+  logo: string | null;
+  uri: string | null;
+  parent_organisation_id: string | null;
+  last_modified: string | null;
 }
 
 export interface AreaTable {
