@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
 import type { DirectoryTables } from "./schema/directory";
 import type { KnowledgeTables } from "./schema/knowledge";
+import type { MessagingTables } from "./schema/messaging";
 
 /**
  * The typed shape of the database. Each capability describes its own tables in db/schema/*.ts;
@@ -25,4 +26,5 @@ export interface Database
   extends FoundationTables,
     AccountTables,
     DirectoryTables,
-    KnowledgeTables {}
+    KnowledgeTables,
+    MessagingTables {}

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m001 from "./001-foundation";
 import * as m002 from "./002-accounts";
+import * as m003 from "./003-messaging";
 import * as m005 from "./005-directory";
 import * as m007 from "./007-knowledge";
 
@@ -11,6 +12,7 @@ import * as m007 from "./007-knowledge";
 export const migrations: Record<string, Migration> = {
   "001-foundation": m001,
   "002-accounts": m002,
+  "003-messaging": m003,
   "005-directory": m005,
   "007-knowledge": m007,
 };
