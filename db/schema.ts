@@ -3,6 +3,7 @@ import type { AccountTables } from "./schema/accounts";
 import type { DirectoryTables } from "./schema/directory";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
+import type { ReferralTables } from "./schema/referrals";
 
 /**
  * The typed shape of the database. Each capability describes its own tables in db/schema/*.ts;
@@ -27,4 +28,5 @@ export interface Database
     AccountTables,
     DirectoryTables,
     KnowledgeTables,
-    MessagingTables {}
+    MessagingTables,
+    ReferralTables {}
