@@ -10,4 +10,10 @@ export default {
   // Only files that look like route modules become routes; helpers beside them stay private.
   ignoredRouteFiles: ["**/.*", "**/*.test.*", "**/*.css"],
   watchPaths: ["content/**/*"],
+  future: {
+    v3_fetcherPersist: true,
+    v3_lazyRouteDiscovery: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+  },
 };

@@ -1,0 +1,31 @@
+/**
+ * Sign-in throttling rules. Failures count since the last success for the same account (or IP),
+ * within a window; past the limit, sign-in is refused even with the right password until the
+ * window since the latest failure has passed.
+ */
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_IP = 20;
+
+export interface Attempt {
+  succeeded: boolean;
+  at: Date;
+}
+
+/** Attempts are newest first. Returns when the lock ends, or null if not locked. */
+export function lockedUntil(attempts: readonly Attempt[], limit: number, now: Date): Date | null {
+  const since = now.getTime() - THROTTLE_WINDOW_MS;
+  let failures = 0;
+  let latestFailure: Date | null = null;
+  for (const attempt of attempts) {
+    if (attempt.succeeded || attempt.at.getTime() < since) break;
+    failures++;
+    latestFailure ??= attempt.at;
+  }
+  if (failures < limit || !latestFailure) return null;
+  return new Date(latestFailure.getTime() + THROTTLE_WINDOW_MS);
+}
+
+export function minutesUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+}

@@ -1,0 +1,40 @@
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  | { success: true; data: T }
+  | { success: false; errors: FieldErrors; values: Record<string, string | string[]> };
+
+/**
+ * Validates submitted form data with one zod schema. On failure returns the first message for
+ * each field, and everything that was typed so the page can show it again.
+ * Fields that may repeat (checkboxes) are passed as arrays when named in `arrays`.
+ */
+export function parseForm<S extends z.ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+  { arrays = [] }: { arrays?: readonly string[] } = {},
+): FormResult<z.output<S>> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = arrays.includes(key) ? all : (all[0] ?? "");
+  }
+  for (const key of arrays) values[key] ??= [];
+
+  const result = schema.safeParse(values);
+  if (result.success) return { success: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return { success: false, errors, values };
+}
+
+/** A text value from a form result's echoed values, for defaultValue. */
+export function echoed(values: Record<string, string | string[]> | undefined, key: string): string | undefined {
+  const value = values?.[key];
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,143 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getCurrentUser } from "~/accounts/auth.server";
+import { Footer } from "~/components/footer";
+import { Header, SignOutForm } from "~/components/header";
+import { SkipLink } from "~/components/skip-link";
+import { navigationFor } from "~/lib/navigation";
+import { useNonce } from "~/lib/nonce";
+import stylesheet from "~/styles/waymark.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/assets/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  return { user: user ? { name: user.name, role: user.role, organisationName: user.organisationName } : null };
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Outlet />
+    </Document>
+  );
+}
+
+function Document({ children, title }: { children: ReactNode; title?: string }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  const { pathname } = useLocation();
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <SkipLink />
+        <Header navigation={navigationFor(user?.role ?? null, pathname)}>
+          {user ? (
+            <span className="app-signed-in">
+              <span>
+                <span className="govuk-visually-hidden">Signed in as </span>
+                {user.name}
+              </span>
+              <SignOutForm />
+            </span>
+          ) : (
+            <a className="govuk-service-navigation__link" href="/login">
+              Sign in
+            </a>
+          )}
+        </Header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <Footer />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <script type="module" src="/assets/init.js" nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Waymark" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Document title="Page not found – Waymark">
+        <NotFound />
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <Document title="You cannot see this page – Waymark">
+        <h1 className="govuk-heading-l">You cannot see this page</h1>
+        <p className="govuk-body">Your account does not give you access to this page.</p>
+        <p className="govuk-body">
+          If you think it should, ask your partnership coordinator. You can also go to the <a className="govuk-link" href="/">Waymark home page</a>.
+        </p>
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return (
+      <Document title="There is a problem – Waymark">
+        <h1 className="govuk-heading-l">There is a problem with that request</h1>
+        <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "Check the address and try again."}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">Go to the Waymark home page</a>
+        </p>
+      </Document>
+    );
+  }
+  return (
+    <Document title="Sorry, there is a problem with the service – Waymark">
+      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
+      <p className="govuk-body">Try again later. Anything you saved before this happened is safe.</p>
+      <p className="govuk-body">
+        If you need help now, you can <a className="govuk-link" href="/services">find local help</a> or go to the{" "}
+        <a className="govuk-link" href="/">Waymark home page</a>.
+      </p>
+    </Document>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Page not found</h1>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      <p className="govuk-body">
+        You can <a className="govuk-link" href="/check">check what help you might need</a>,{" "}
+        <a className="govuk-link" href="/services">find local help</a> or go to the <a className="govuk-link" href="/">Waymark home page</a>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Config } from "~/lib/config.server";
+import type { Db } from "~/lib/db.server";
+import { startOutboxWorker } from "~/messaging/sender.server";
+
+/**
+ * Work the server does beside answering requests: sending queued messages within seconds.
+ * Scheduled jobs (chasers, retention, listing reviews) run from `npm run jobs` in production and
+ * on a timer here in development.
+ */
+export function startBackgroundWork(db: Db, _config: Config): () => Promise<void> {
+  const stopOutbox = startOutboxWorker(db, { intervalMs: 5_000 });
+  return async () => {
+    await stopOutbox();
+  };
+}

@@ -1,0 +1,91 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { chromiumPath } from "./chromium-path";
+
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export const JS_MODES = [
+  { name: "JavaScript on", javaScriptEnabled: true },
+  { name: "JavaScript off", javaScriptEnabled: false },
+] as const;
+
+export interface CheckedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Navigates and scans the page that loads. */
+  visit(path: string): Promise<void>;
+  /** Scans the current page; call after every click that loads a new page. */
+  check(): Promise<void>;
+  /** Fails if a page was loaded that was never scanned. */
+  assertAllScanned(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A phone-sized page whose every loaded document must pass axe. Pages are tracked by URL as they
+ * load; `assertAllScanned` (called by `close`) fails the test if one slipped through unscanned.
+ */
+export async function openPage(browser: Browser, { javaScriptEnabled }: { javaScriptEnabled: boolean }): Promise<CheckedPage> {
+  const baseURL = inject("baseUrl");
+  const context = await browser.newContext({ baseURL, viewport: PHONE_VIEWPORT, javaScriptEnabled, acceptDownloads: true });
+  const page = await context.newPage();
+  const loaded: string[] = [];
+  const scanned = new Set<string>();
+  page.on("load", () => loaded.push(page.url()));
+
+  const checked: CheckedPage = {
+    page,
+    context,
+    async visit(path) {
+      const response = await page.goto(path);
+      if (!response) throw new Error(`No response for ${path}`);
+      await checked.check();
+    },
+    async check() {
+      await page.waitForLoadState("load");
+      await expectAxeClean(page);
+      scanned.add(page.url());
+    },
+    assertAllScanned() {
+      const missed = [...new Set(loaded)].filter((url) => !scanned.has(url));
+      if (missed.length > 0) throw new Error(`Pages loaded but not scanned with axe: ${missed.join(", ")}`);
+    },
+    async close() {
+      try {
+        checked.assertAllScanned();
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  return checked;
+}
+
+/** Runs axe-core with the WCAG 2.2 AA tags; any violation fails with a readable summary. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (results.violations.length > 0) {
+    const summary = results.violations
+      .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}`).join("\n")}`)
+      .join("\n");
+    throw new Error(`axe found ${results.violations.length} violation(s) on ${page.url()}:\n${summary}`);
+  }
+}

@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, inject } from "vitest";
+import { server } from "../mocks/server";
+import { createDatabase, setDb, type Db } from "~/lib/db.server";
+
+process.env.NODE_ENV ??= "test";
+process.env.SESSION_SECRET ??= "integration-tests-secret-that-is-long-enough-0123456789";
+process.env.POSTCODES_API_URL ??= "https://api.postcodes.io";
+
+/** The database for this test file: a copy of the migrated template, shared by its tests. */
+export let testDb: Db;
+let file: string;
+
+beforeAll(() => {
+  const template = inject("templateDatabase");
+  file = path.join(path.dirname(template), `${crypto.randomUUID()}.db`);
+  fs.copyFileSync(template, file);
+  process.env.DATABASE_PATH = file;
+  testDb = createDatabase(file);
+  setDb(testDb);
+  server.listen({ onUnhandledRequest: "error" });
+});
+
+afterAll(async () => {
+  server.close();
+  await testDb.destroy();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+});
