@@ -1,0 +1,116 @@
+import { NotifyClient } from "notifications-node-client";
+import { type Config, ConfigError, getConfig } from "~/lib/config.server";
+import { classifyNotifyFailure, type NotifyFailure } from "./delivery";
+import type { MessageClient, OutgoingMessage, SendOutcome } from "./message";
+
+/** Marks messages that went to the local outbox rather than through Notify. */
+export const OUTBOX_PROVIDER_ID = "outbox";
+
+/**
+ * Without a timeout a hung connection would hold the worker forever. The Notify client (axios)
+ * sets none and takes no signal, so the wait is cut short here; a reply that comes later is ignored.
+ */
+export const NOTIFY_TIMEOUT_MS = 15_000;
+
+export interface NotifyClientOptions {
+  apiKey: string;
+  baseUrl?: string;
+  emailTemplateId: string;
+  smsTemplateId: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Sends through GOV.UK Notify with one generic template per channel: the email template is
+ * "((subject))" / "((body))" and the text template is "((body))", so wording lives in this
+ * codebase, under review, rather than in Notify's web interface.
+ */
+export function createNotifyMessageClient(options: NotifyClientOptions): MessageClient {
+  const notify = options.baseUrl ? new NotifyClient(options.baseUrl, options.apiKey) : new NotifyClient(options.apiKey);
+  const timeoutMs = options.timeoutMs ?? NOTIFY_TIMEOUT_MS;
+
+  const post = (message: OutgoingMessage) =>
+    message.channel === "email"
+      ? notify.sendEmail(options.emailTemplateId, message.to, {
+          personalisation: { subject: message.subject, body: message.body },
+          reference: message.id,
+        })
+      : notify.sendSms(options.smsTemplateId, message.to, {
+          personalisation: { body: message.body },
+          reference: message.id,
+        });
+
+  return {
+    name: "notify",
+    async send(message: OutgoingMessage): Promise<SendOutcome> {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), timeoutMs);
+      });
+      try {
+        const response = await Promise.race([post(message), timeout]);
+        if (response === "timeout") return { kind: "retry", reason: "network TIMEOUT" };
+        const id = (response.data as { id?: unknown } | undefined)?.id;
+        return { kind: "sent", providerId: typeof id === "string" ? id : null };
+      } catch (error) {
+        return classifyNotifyFailure(describeFailure(error));
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/**
+ * Pulls status, Notify error type and network code out of an axios error, and nothing else.
+ * Anything that is not an axios error is a fault in our code or the client library, rethrown so
+ * the sender records it as such.
+ */
+function describeFailure(error: unknown): NotifyFailure {
+  const failure = error as {
+    isAxiosError?: boolean;
+    code?: unknown;
+    cause?: { code?: unknown };
+    response?: { status?: unknown; data?: { errors?: Array<{ error?: unknown }> } };
+  };
+  if (typeof error !== "object" || error === null || failure.isAxiosError !== true) throw error;
+  if (typeof failure.response?.status === "number") {
+    const errorType = failure.response.data?.errors?.[0]?.error;
+    return { status: failure.response.status, errorType: typeof errorType === "string" ? errorType : undefined };
+  }
+  const code = [failure.code, failure.cause?.code].find((c): c is string => typeof c === "string");
+  // A connection that closes without a reply carries no code on some paths.
+  return { code: code ?? "NO_RESPONSE" };
+}
+
+/**
+ * For development and demos without a Notify key: the message counts as sent and is read on the
+ * outbox page instead of arriving anywhere.
+ */
+export function createOutboxMessageClient(): MessageClient {
+  return {
+    name: "outbox",
+    async send(): Promise<SendOutcome> {
+      return { kind: "sent", providerId: OUTBOX_PROVIDER_ID };
+    },
+  };
+}
+
+type NotifyConfig = Pick<Config, "NOTIFY_API_KEY" | "NOTIFY_BASE_URL" | "NOTIFY_EMAIL_TEMPLATE_ID" | "NOTIFY_SMS_TEMPLATE_ID">;
+
+/** Notify when a key is configured, otherwise the local outbox. */
+export function createMessageClient(config: NotifyConfig = getConfig()): MessageClient {
+  if (!config.NOTIFY_API_KEY) return createOutboxMessageClient();
+  const missing = (["NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const).find((name) => !config[name]);
+  if (missing) {
+    throw new ConfigError(
+      `Configuration error: ${missing}: required when NOTIFY_API_KEY is set; copy the id of the generic template from Notify's Templates page`,
+    );
+  }
+  return createNotifyMessageClient({
+    apiKey: config.NOTIFY_API_KEY,
+    baseUrl: config.NOTIFY_BASE_URL,
+    emailTemplateId: config.NOTIFY_EMAIL_TEMPLATE_ID!,
+    smsTemplateId: config.NOTIFY_SMS_TEMPLATE_ID!,
+  });
+}
