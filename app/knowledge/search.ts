@@ -2,6 +2,11 @@
  * Typo-tolerant search over knowledge articles. People type "univeral credit" or "scmas" on a
  * phone in a hurry, so each word of the query is matched fuzzily; every word must match
  * somewhere in the article (title, summary or body), and titles count most.
+ *
+ * fuse.js alone scores a swapped pair of letters as two errors, which on a short word is past
+ * any useful threshold ("scmas" would need one loose enough to match almost anything in the
+ * bodies). So each query word is first compared with the index's own vocabulary by edit distance
+ * counting a swap as one edit, and the close words join the fuzzy search as exact alternatives.
  */
 import Fuse, { type FuseOptionKey } from "fuse.js";
 import type { Article, ArticleType, Audience } from "~/knowledge/article-schema";
@@ -24,6 +29,7 @@ interface IndexedArticle {
 export interface ArticleIndex {
   entries: readonly IndexedArticle[];
   fuse: Fuse<IndexedArticle>;
+  vocabulary: ReadonlySet<string>;
 }
 
 const KEYS: FuseOptionKey<IndexedArticle>[] = [
@@ -48,7 +54,36 @@ export function buildArticleIndex(articles: readonly Article[]): ArticleIndex {
     minMatchCharLength: 2,
     useExtendedSearch: true,
   });
-  return { entries, fuse };
+  const vocabulary = new Set(entries.flatMap((entry) => wordsOf(`${entry.title} ${entry.summary} ${entry.text}`)));
+  return { entries, fuse, vocabulary };
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3);
+}
+
+/** Edit distance where inserting, deleting, changing or swapping two neighbouring letters is one edit. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j += 1) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+function closeWords(term: string, vocabulary: ReadonlySet<string>): string[] {
+  const allowed = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
+  if (allowed === 0) return [];
+  return [...vocabulary].filter(
+    (word) => word !== term && Math.abs(word.length - term.length) <= allowed && editDistance(term, word) <= allowed,
+  );
 }
 
 function matchesFilters(article: Article, filters: ArticleFilters): boolean {
@@ -81,8 +116,13 @@ export function searchArticles(index: ArticleIndex, query: string, filters: Arti
       .sort((a, b) => a.title.localeCompare(b.title, "en-GB"));
   }
   // Each term may match any field, and all terms must match: "univeral credit" needs both words.
+  // A leading ' asks fuse.js for an exact substring match of a corrected word.
+  const fieldNames = KEYS.map((key) => (key as { name: string }).name);
   const expression = {
-    $and: terms.map((term) => ({ $or: KEYS.map((key) => ({ [(key as { name: string }).name]: term })) })),
+    $and: terms.map((term) => {
+      const patterns = [term, ...closeWords(term, index.vocabulary).map((word) => `'${word}`)];
+      return { $or: patterns.flatMap((pattern) => fieldNames.map((name) => ({ [name]: pattern }))) };
+    }),
   };
   return index.fuse
     .search(expression)
