@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { referralRolesFor } from "~/referrals/actor-roles";
+
+const referral = { organisation_id: "provider-org", referrer_user_id: "champion-1", area_id: "maidstone" };
+
+describe("referralRolesFor", () => {
+  it("makes a provider user of the owning organisation the provider", () => {
+    expect(referralRolesFor({ id: "p1", role: "provider", organisation_id: "provider-org" }, [], referral)).toEqual(["provider"]);
+  });
+
+  it("gives a provider of another organisation no role", () => {
+    expect(referralRolesFor({ id: "p2", role: "provider", organisation_id: "other-org" }, [], referral)).toEqual([]);
+  });
+
+  it("makes the champion who made it the referrer, and another champion nothing", () => {
+    expect(referralRolesFor({ id: "champion-1", role: "champion", organisation_id: "library" }, [], referral)).toEqual(["referrer"]);
+    expect(referralRolesFor({ id: "champion-2", role: "champion", organisation_id: "library" }, [], referral)).toEqual([]);
+  });
+
+  it("makes a coordinator the coordinator only in their own areas", () => {
+    const coordinator = { id: "c1", role: "coordinator" as const, organisation_id: "council" };
+    expect(referralRolesFor(coordinator, ["maidstone"], referral)).toEqual(["coordinator"]);
+    expect(referralRolesFor(coordinator, ["thanet"], referral)).toEqual([]);
+    expect(referralRolesFor(coordinator, ["thanet"], { ...referral, area_id: null })).toEqual(["coordinator"]);
+  });
+
+  it("makes an admin a coordinator everywhere", () => {
+    expect(referralRolesFor({ id: "a1", role: "admin", organisation_id: "council" }, [], referral)).toEqual(["coordinator"]);
+  });
+
+  it("never makes anyone the referrer of a self-referral", () => {
+    expect(referralRolesFor({ id: "champion-1", role: "champion", organisation_id: "library" }, [], { ...referral, referrer_user_id: null })).toEqual([]);
+  });
+});
