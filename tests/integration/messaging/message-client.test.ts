@@ -1,5 +1,4 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConfigError, resetConfig } from "~/lib/config.server";
 import { createDatabase, type Db } from "~/lib/db.server";
 import { createMessageClient, OUTBOX_PROVIDER_ID } from "~/messaging/notify-client.server";
@@ -8,7 +7,6 @@ import { deliverDueMessages } from "~/messaging/sender.server";
 import { migrateToLatest } from "~db/migrator";
 import {
   NOTIFY_BASE_URL,
-  notifyHandlers,
   notifyRequests,
   resetNotifyMock,
   TEST_EMAIL_TEMPLATE_ID,
@@ -16,20 +14,17 @@ import {
   TEST_SMS_TEMPLATE_ID,
 } from "../../mocks/notify";
 
-const server = setupServer(...notifyHandlers);
 const now = new Date("2025-03-03T09:00:00.000Z");
 const noKey = { NOTIFY_API_KEY: undefined, NOTIFY_BASE_URL: undefined, NOTIFY_EMAIL_TEMPLATE_ID: undefined, NOTIFY_SMS_TEMPLATE_ID: undefined };
 let db: Db;
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
+// Notify is answered by the shared msw server (tests/mocks/server.ts), which fails any request it has no handler for.
 beforeEach(async () => {
   resetNotifyMock();
   db = createDatabase(":memory:");
   await migrateToLatest(db);
 });
 afterEach(async () => {
-  server.resetHandlers();
   vi.unstubAllEnvs();
   resetConfig();
   await db.destroy();

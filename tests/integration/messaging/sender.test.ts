@@ -1,5 +1,4 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Db } from "~/lib/db.server";
 import { MAX_ATTEMPTS } from "~/messaging/delivery";
 import type { MessageClient, MessageInput } from "~/messaging/message";
@@ -10,7 +9,6 @@ import { migrateToLatest } from "~db/migrator";
 import {
   failNextNotifyRequests,
   NOTIFY_BASE_URL,
-  notifyHandlers,
   notifyRequests,
   resetNotifyMock,
   TEST_EMAIL_TEMPLATE_ID,
@@ -18,7 +16,6 @@ import {
   TEST_SMS_TEMPLATE_ID,
 } from "../../mocks/notify";
 
-const server = setupServer(...notifyHandlers);
 const MINUTE = 60_000;
 const t0 = new Date("2025-03-03T09:00:00.000Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -44,15 +41,13 @@ async function enqueue(input: MessageInput): Promise<string> {
   return result.id;
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
+// Notify is answered by the shared msw server (tests/mocks/server.ts), which fails any request it has no handler for.
 beforeEach(async () => {
   resetNotifyMock();
   db = createDatabase(":memory:");
   await migrateToLatest(db);
 });
 afterEach(async () => {
-  server.resetHandlers();
   await db.destroy();
 });
 
