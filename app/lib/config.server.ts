@@ -72,7 +72,7 @@ export class ConfigError extends Error {
  * Reads and checks the environment. The first problem becomes one line naming the variable and
  * the fix, so a wrong deployment stops at start-up instead of failing later.
  */
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export function parseConfig(env: Record<string, string | undefined>): Config {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(schema.shape)) input[key] = env[key] ?? DEFAULTS[key];
   const result = schema.safeParse(input);

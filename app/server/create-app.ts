@@ -31,7 +31,7 @@ export function createApp({ config, build, clientDir }: CreateAppOptions): expre
   app.set("trust proxy", "loopback");
 
   app.use(compression());
-  app.use(cspNonce, securityHeaders({ production }), permissionsPolicy);
+  app.use(cspNonce, securityHeaders({ production, https: config.BASE_URL?.startsWith("https://") ?? false }), permissionsPolicy);
 
   app.use(
     "/build",

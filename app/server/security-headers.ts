@@ -8,7 +8,11 @@ export const cspNonce: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function securityHeaders({ production }: { production: boolean }): RequestHandler {
+/**
+ * `upgradeInsecureRequests` only when the public address is https: a production server tried out
+ * over plain http on localhost would otherwise ask the browser for assets it cannot fetch.
+ */
+export function securityHeaders({ production, https }: { production: boolean; https: boolean }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -23,7 +27,7 @@ export function securityHeaders({ production }: { production: boolean }): Reques
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
-        ...(production ? { upgradeInsecureRequests: [] } : {}),
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
     strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
