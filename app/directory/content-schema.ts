@@ -171,6 +171,8 @@ export const partnershipSchema = z
   .object({
     name: text,
     description: text,
+    // ORUK addresses need a state_province; in England that is the county.
+    county: text,
     areas: z.array(z.object({ id: slug, name: text, districts: z.array(outwardCode).min(1) }).strict()).min(1),
     organisations: z
       .array(

@@ -16,3 +16,12 @@ export function stableId(kind: string, key: string): string {
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** Ids of the shipped partnership content, for the accounts seed and tests. */
+export const organisationIdFor = (slug: string): string => stableId("organisation", slug);
+export const areaIdFor = (slug: string): string => stableId("area", slug);
+export const serviceIdFor = (slug: string): string => stableId("service", slug);
+export const locationIdFor = (slug: string): string => stableId("location", slug);
+export const taxonomyIdFor = (slug: string): string => stableId("taxonomy", slug);
+export const taxonomyTermIdFor = (taxonomySlug: string, termId: string): string =>
+  stableId("taxonomy_term", `${taxonomySlug}:${termId}`);
