@@ -93,11 +93,11 @@ function validate<T extends z.ZodTypeAny>(file: ContentFile, schema: T, listKey:
 /** A failed union reports "Invalid input"; the branch that got furthest says what is really wrong. */
 function deepestIssue(issue: z.ZodIssue): z.ZodIssue {
   if (issue.code !== "invalid_union") return issue;
-  const candidates = issue.unionErrors.map((e) => deepestIssue(e.issues[0]));
-  const unrecognised = (i: z.ZodIssue) => (i.code === "unrecognized_keys" ? 1 : 0);
-  return candidates.reduce((best, c) =>
-    c.path.length - unrecognised(c) > best.path.length - unrecognised(best) ? c : best,
-  );
+  // Branches that fail on a missing or extra key are the shapes the author did not mean.
+  const wrongShape = (i: z.ZodIssue) =>
+    i.code === "unrecognized_keys" || (i.code === "invalid_type" && i.received === "undefined") ? 1 : 0;
+  const score = (i: z.ZodIssue) => i.path.length - wrongShape(i);
+  return issue.unionErrors.map((e) => deepestIssue(e.issues[0])).reduce((best, c) => (score(c) > score(best) ? c : best));
 }
 
 function formatPath(path: (string | number)[]): string {

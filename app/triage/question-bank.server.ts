@@ -44,8 +44,11 @@ function readTriageContent(dir: string): TriageContent {
   const sections: Record<string, ContentFile> = {};
   for (const name of sectionFiles) sections[name.replace(/\.yaml$/, "")] = read(path.join(questionsDir, name));
 
+  // Hashed by name within the content folder, so the same content gives the same version anywhere.
   const hash = createHash("sha256");
-  for (const file of [bank, rules, ...Object.values(sections)]) hash.update(file.path).update("\0").update(file.text).update("\0");
+  for (const file of [bank, rules, ...Object.values(sections)]) {
+    hash.update(path.relative(dir, path.resolve(file.path))).update("\0").update(file.text).update("\0");
+  }
   const declared = declaredVersion(bank);
   const content = parseTriageContent({ bank, sections, rules }, `${declared}+${hash.digest("hex").slice(0, 8)}`);
 
