@@ -85,7 +85,7 @@ function addDuplicateIssues(ctx: z.RefinementCtx, items: { id: string }[], field
 export function parseTrainingModule(data: unknown, file: string): TrainingModule {
   const result = trainingModuleSchema.safeParse(data);
   if (result.success) {
-    if (!file.endsWith(`${result.data.id}.yaml`)) {
+    if (file.split(/[\\/]/).pop() !== `${result.data.id}.yaml`) {
       throw new Error(`${file}: module "${result.data.id}": field id: must match the file name`);
     }
     return result.data;

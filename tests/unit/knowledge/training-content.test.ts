@@ -85,6 +85,14 @@ describe("a broken module file", () => {
   it("rejects a module whose id does not match its file name", () => {
     const module = modules[0];
     expect(() => parseTrainingModule(module, "content/training/other.yaml")).toThrow(/other\.yaml: module "being-a-digital-champion": field id/);
+    expect(() => parseTrainingModule(module, "content/training/not-being-a-digital-champion.yaml")).toThrow(/field id: must match the file name/);
+    expect(parseTrainingModule(module, "content/training/being-a-digital-champion.yaml").id).toBe("being-a-digital-champion");
+  });
+
+  it("rejects two questions with the same id, which would make their answers collide", () => {
+    const module = structuredClone(modules[0]);
+    module.quiz.questions[1].id = module.quiz.questions[0].id;
+    expect(() => parseTrainingModule(module, "content/training/being-a-digital-champion.yaml")).toThrow(/field quiz\.questions: Duplicate id "role"/);
   });
 
   it("names the module as unknown when the id itself is missing", () => {
