@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { parse } from "yaml";
 import { z } from "zod";
+import { areaIdFor, organisationIdFor } from "~/directory/stable-id";
 import { contentPath } from "~/lib/content-path.server";
 import type { Db } from "~/lib/db.server";
 import { ROLES } from "./policy";
@@ -32,7 +33,10 @@ export function loadDemoUsers(): DemoUsers {
   return result.data;
 }
 
-/** Creates the demo accounts that are missing; existing accounts (and their passwords) are left alone. */
+/**
+ * Creates the demo accounts that are missing; existing accounts (and their passwords) are left
+ * alone. Organisations and areas are named by their slugs in content/directory/partnership.yaml.
+ */
 export async function seedDemoUsers(db: Db): Promise<DemoUsers> {
   const demo = loadDemoUsers();
   for (const user of demo.users) {
@@ -47,13 +51,13 @@ export async function seedDemoUsers(db: Db): Promise<DemoUsers> {
           email: user.email,
           name: user.name,
           role: user.role,
-          organisation_id: user.organisation,
+          organisation_id: organisationIdFor(user.organisation),
           password_hash: await hashPassword(demo.password),
           password_changed_at: new Date().toISOString(),
         })
         .execute();
       if (user.areas.length > 0) {
-        await trx.insertInto("user_areas").values(user.areas.map((area_id) => ({ user_id: id, area_id }))).execute();
+        await trx.insertInto("user_areas").values(user.areas.map((area) => ({ user_id: id, area_id: areaIdFor(area) }))).execute();
       }
     });
   }

@@ -9,6 +9,7 @@ export interface NavigationItem {
 
 export interface HeaderProps {
   navigation?: NavigationItem[];
+  /** Shown in the service navigation; the wordmark already names Waymark, so usually omitted. */
   serviceName?: string;
   /** Right-hand end of the service navigation, e.g. "Signed in as …" and a SignOutForm. */
   children?: ReactNode;
@@ -40,7 +41,7 @@ function Wordmark() {
  * The site header without GOV.UK branding: the Waymark wordmark linking home, then GOV.UK
  * service navigation with the sections and an optional account area at the end.
  */
-export function Header({ navigation = [], serviceName = "Waymark", children }: HeaderProps) {
+export function Header({ navigation = [], serviceName, children }: HeaderProps) {
   const hasNavigation = navigation.length > 0 || Boolean(children);
   return (
     <>
@@ -56,9 +57,11 @@ export function Header({ navigation = [], serviceName = "Waymark", children }: H
       <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
-            <span className="govuk-service-navigation__service-name">
-              <span className="govuk-service-navigation__text">{serviceName}</span>
-            </span>
+            {serviceName ? (
+              <span className="govuk-service-navigation__service-name">
+                <span className="govuk-service-navigation__text">{serviceName}</span>
+              </span>
+            ) : null}
             {hasNavigation ? (
               <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
                 {navigation.length > 1 ? (

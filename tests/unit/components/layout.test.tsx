@@ -18,8 +18,9 @@ describe("Header", () => {
     expect(html).not.toMatch(/GOV\.UK|govuk-logo|crown/i);
   });
 
-  it("names the service in the service navigation", () => {
-    const html = render(<Header />);
+  it("names the service in the service navigation only when asked, since the wordmark already does", () => {
+    expect(render(<Header />)).not.toContain("govuk-service-navigation__service-name");
+    const html = render(<Header serviceName="Waymark" />);
     expect(html).toContain(
       '<span class="govuk-service-navigation__service-name"><span class="govuk-service-navigation__text">Waymark</span></span>',
     );
