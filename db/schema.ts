@@ -4,6 +4,7 @@ import type { DirectoryTables } from "./schema/directory";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
 import type { ReferralTables } from "./schema/referrals";
+import type { TriageTables } from "./schema/triage";
 
 /**
  * The typed shape of the database. Each capability describes its own tables in db/schema/*.ts;
@@ -29,4 +30,5 @@ export interface Database
     DirectoryTables,
     KnowledgeTables,
     MessagingTables,
-    ReferralTables {}
+    ReferralTables,
+    TriageTables {}

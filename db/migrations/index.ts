@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m001 from "./001-foundation";
 import * as m002 from "./002-accounts";
 import * as m003 from "./003-messaging";
+import * as m004 from "./004-triage";
 import * as m005 from "./005-directory";
 import * as m006 from "./006-referrals";
 import * as m007 from "./007-knowledge";
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "001-foundation": m001,
   "002-accounts": m002,
   "003-messaging": m003,
+  "004-triage": m004,
   "005-directory": m005,
   "006-referrals": m006,
   "007-knowledge": m007,

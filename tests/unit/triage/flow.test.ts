@@ -9,7 +9,8 @@ import {
   validateAnswer,
   visibleQuestions,
 } from "~/triage/flow";
-import { loadQuestionBank } from "~/triage/question-bank.server";
+import { completeTriage } from "~/triage/outcome";
+import { loadQuestionBank, loadTriageContent } from "~/triage/question-bank.server";
 import type { Answers } from "~/triage/types";
 import { SKILL_IDS, confidentAnswers, walkThrough } from "./helpers";
 
@@ -187,5 +188,27 @@ describe("validating submitted answers", () => {
     expect(validateAnswer(bank, start, "confidence", "11", "self")).toEqual({ ok: false, error: "Choose a number from 0 to 10." });
     expect(validateAnswer(bank, start, "confidence", "7.5", "self")).toEqual({ ok: false, error: "Choose a whole number from 0 to 10." });
     expect(validateAnswer(bank, start, "confidence", ["3", "4"], "self").ok).toBe(false);
+  });
+});
+
+describe("finishing a triage", () => {
+  const content = loadTriageContent();
+
+  it("refuses to finish while a question is open, naming it", () => {
+    const answers = { ...confidentAnswers() };
+    delete answers.support;
+    expect(completeTriage(content, answers, "self")).toEqual({ ok: false, error: "Answer every question before seeing the results.", questionId: "support" });
+  });
+
+  it("keeps a copy of the wording, marking inferred and skipped answers", () => {
+    const answers = confidentAnswers({ goals: ["job-search"], benefits: { skipped: true }, "work-status": "not-looking" });
+    const completed = completeTriage(content, answers, "assisted");
+    if (!completed.ok) throw new Error(completed.error);
+    const byId = Object.fromEntries(completed.outcome.snapshot.map((s) => [s.questionId, s]));
+    expect(byId["work-status"]).toMatchObject({ answer: ["Yes, I'm looking for work"], inferred: true });
+    expect(byId.benefits).toMatchObject({ answer: [], skipped: true, sectionTitle: "Devices and connection" });
+    expect(byId.confidence.answer).toEqual(["9 out of 10"]);
+    expect(byId["data-runs-out"]).toBeUndefined();
+    expect(completed.outcome.answers["work-status"]).toBe("looking");
   });
 });
