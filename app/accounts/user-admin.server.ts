@@ -101,16 +101,16 @@ export async function listManagedUsers(db: Db, manager: Manager, filters: UserFi
 export type Lookup<T> = { status: "ok"; user: T } | { status: "not-found" } | { status: "forbidden" };
 
 /**
- * One account, if the manager may see it. Accounts outside a coordinator's areas are "not found",
- * so ids cannot be probed; an administrator inside them is "forbidden" to change.
+ * One account, if the manager may manage it. Accounts outside a coordinator's areas are "not
+ * found", so ids cannot be probed; an administrator inside them is "forbidden".
  */
-export async function findManagedUser(db: Db, manager: Manager, id: string, purpose: "view" | "change" = "view"): Promise<Lookup<ManagedUser>> {
+export async function findManagedUser(db: Db, manager: Manager, id: string): Promise<Lookup<ManagedUser>> {
   const row = await usersQuery(db).where("users.id", "=", id).executeTakeFirst();
   if (!row) return { status: "not-found" };
   const [user] = await withAreas(db, [row]);
   const target = { role: user.role, areaIds: user.areas.map((a) => a.id) };
   if (!canSeeAccount(manager, target)) return { status: "not-found" };
-  if (purpose === "change" && !canChangeAccount(manager, target)) return { status: "forbidden" };
+  if (!canChangeAccount(manager, target)) return { status: "forbidden" };
   return { status: "ok", user };
 }
 
