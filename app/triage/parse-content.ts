@@ -9,7 +9,7 @@ import {
   rulesFileSchema,
   sectionFileSchema,
 } from "./content-schema";
-import type { Question, QuestionBank, TriageContent } from "./types";
+import type { Question, TriageContent } from "./types";
 
 export interface ContentFile {
   path: string;

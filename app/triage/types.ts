@@ -51,10 +51,6 @@ export function isSkipped(value: AnswerValue | undefined): value is Skipped {
   return typeof value === "object" && value !== null && !Array.isArray(value) && value.skipped === true;
 }
 
-export function isChoiceQuestion(question: Question): question is ChoiceQuestion {
-  return question.kind !== "scale";
-}
-
 export function findQuestion(bank: QuestionBank, id: string): Question | undefined {
   return bank.questions.find((q) => q.id === id);
 }
