@@ -5,8 +5,8 @@ export interface LatLon {
   lon: number;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RADIANS = Math.PI / 180;
+export const EARTH_RADIUS_KM = 6371.0088;
+export const RADIANS = Math.PI / 180;
 
 /** Great-circle distance in kilometres by the haversine formula. */
 export function haversineKm(a: LatLon, b: LatLon): number {
