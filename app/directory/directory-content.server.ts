@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import type { ZodTypeAny, z } from "zod";
+import { contentPath } from "~/lib/content-path.server";
 import { describeIssues, throwContentErrors } from "./content-error";
 import {
   partnershipSchema,
@@ -16,7 +17,7 @@ import {
   type Partnership,
 } from "./content-schema";
 
-export const DIRECTORY_DIR = path.join(process.cwd(), "content", "directory");
+export const DIRECTORY_DIR = contentPath("directory");
 
 export interface DirectoryContent {
   partnership: Partnership;

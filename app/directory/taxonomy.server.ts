@@ -8,9 +8,10 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { BARRIER_IDS, CATEGORY_IDS, GOAL_IDS, type BarrierId, type CategoryId, type GoalId } from "~/lib/frameworks";
+import { contentPath } from "~/lib/content-path.server";
 import { describeIssues, throwContentErrors } from "./content-error";
 
-export const TAXONOMY_DIR = path.join(process.cwd(), "content", "taxonomy");
+export const TAXONOMY_DIR = contentPath("taxonomy");
 export const CATEGORY_TAXONOMY_ID = "waymark-digital-inclusion";
 
 const text = z.string().trim().min(1);
