@@ -21,10 +21,10 @@ export function emptyTally(): SyncTally {
 
 type Row = Record<string, string | number | null>;
 
-// The helpers work on any directory table by name; typed callers pass rows built from the
-// table's own Insertable type, so the loosened type stays inside this module.
-function loose(db: Db): Kysely<any> {
-  return db as unknown as Kysely<any>;
+// The helpers work on any directory table by name, so inside this module tables are untyped.
+type UntypedTables = Record<string, Record<string, unknown>>;
+function loose(db: Db): Kysely<UntypedTables> {
+  return db as unknown as Kysely<UntypedTables>;
 }
 
 function differs(existing: Row, row: Row): boolean {

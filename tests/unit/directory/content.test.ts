@@ -41,7 +41,7 @@ describe("taxonomy content", () => {
   });
 
   it("reports a category with no term", () => {
-    const dir = copyWith("content/taxonomy", "digital-inclusion.yaml", (t) => t.replace(/  - id: childcare-family[\s\S]*$/, ""));
+    const dir = copyWith("content/taxonomy", "digital-inclusion.yaml", (t) => t.replace(/ {2}- id: childcare-family[\s\S]*$/, ""));
     expect(() => loadTaxonomies(dir)).toThrow(/terms "childcare-family", field id: category missing/);
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- reads deep into ORUK JSON, whose shape the schema check vouches for */
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "~db/migrator";
 import {
