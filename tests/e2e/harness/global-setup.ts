@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
       DATABASE_PATH: path.join(dataDir, "waymark.db"),
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       SEED_DEMO_DATA: "true",
+      // vitest puts Vite's BASE_URL ("/") in the environment; the app reads BASE_URL as its public address.
+      BASE_URL: "",
       // The browser must never reach the internet; nothing in the app should try either.
       POSTCODES_API_URL: "http://127.0.0.1:9",
     },
