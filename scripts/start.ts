@@ -12,6 +12,7 @@ import { ConfigError, getConfig } from "~/lib/config.server";
 import { createDatabase, setDb } from "~/lib/db.server";
 import { createApp } from "~/server/create-app";
 import { startBackgroundWork } from "~/server/background.server";
+import { checkContent } from "~/lib/content-check.server";
 import { ensureDemoData } from "~/lib/demo-seed.server";
 
 const started = performance.now();
@@ -33,6 +34,13 @@ if (needsBuild()) {
   console.log("Building Waymark (first start, or the source has changed)…");
   const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+try {
+  checkContent({ demo: config.SEED_DEMO_DATA });
+} catch (error) {
+  console.error(`Waymark cannot start because a content file is invalid:\n${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }
 
 const db = createDatabase(config.DATABASE_PATH);

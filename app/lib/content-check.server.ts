@@ -1,0 +1,22 @@
+import { loadDemoUsers } from "~/accounts/demo-users.server";
+import { loadDirectoryContent } from "~/directory/directory-content.server";
+import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
+import { getArticles } from "~/knowledge/articles.server";
+import { getTrainingModules } from "~/knowledge/training.server";
+import { loadTriageContent } from "~/triage/question-bank.server";
+
+/**
+ * Loads and validates every content file the product ships, so a broken file stops start-up
+ * with the file, item and field at fault instead of failing on the first page that needs it.
+ * Each loader caches, so this also warms the caches.
+ */
+export function checkContent({ demo }: { demo: boolean }): void {
+  loadTriageContent();
+  getCategoryTaxonomy();
+  getArticles();
+  getTrainingModules();
+  if (demo) {
+    loadDirectoryContent();
+    loadDemoUsers();
+  }
+}
