@@ -13,7 +13,7 @@ import { EARTH_RADIUS_KM, type LatLon, RADIANS } from "./geo";
 import type { Weekday } from "./opening-times";
 import type { Bitset } from "./search-bitset";
 import { selectSmallest } from "./search-select";
-import { type AttendingMode, type SearchIndex, ensureNameRanks, filterKeys } from "./search-store";
+import { type AttendingMode, type SearchIndex, filterKeys } from "./search-store";
 import { tokenize } from "./search-text";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -164,7 +164,7 @@ export function searchServices(index: SearchIndex, query: SearchQuery): SearchRe
   const slots = terms.length > 0 ? textMatches(index, scratch, terms, allowed, ignoredWords) : allowed.toArray();
   if (terms.length === 0) for (const slot of slots) scores[slot] = 0;
 
-  const { nameRank, slotByRank } = ensureNameRanks(index);
+  const { nameRank, nameOrder } = index;
   const staleBefore = (query.now ?? new Date()).getTime() - STALE_AFTER_MS;
   const origin = query.origin ?? null;
   const originLat = origin ? origin.lat * RADIANS : 0;
@@ -213,7 +213,7 @@ export function searchServices(index: SearchIndex, query: SearchQuery): SearchRe
   keys.subarray(0, end).sort();
   const items: SearchResultItem[] = [];
   for (let i = (page - 1) * SEARCH_PAGE_SIZE; i < end; i++) {
-    const slot = slotByRank[keys[i] % RANK_BITS];
+    const slot = nameOrder[keys[i] % RANK_BITS];
     const entry = index.entries[slot]!;
     const measured = distance[slot] >= 0;
     items.push({

@@ -132,7 +132,8 @@ describe("paging, 20 to a page", () => {
 
 describe("keeping the index up to date", () => {
   it("adds, changes and removes a listing without a rebuild", () => {
-    const live = buildSearchIndex(Object.values(directory()));
+    const fresh = Object.values(directory());
+    const live = buildSearchIndex(fresh);
     const added = doc({ id: "new", name: "Tablet lending library" });
     updateDocument(live, added);
     expect(searchServices(live, { q: "tablet", now: NOW }).items.map((i) => i.id)).toEqual(["new"]);
@@ -144,7 +145,12 @@ describe("keeping the index up to date", () => {
     updateDocument(live, { ...added, name: "Chromebook lending library", status: "inactive" });
     expect(searchServices(live, { q: "chromebook", now: NOW }).total).toBe(0);
 
-    updateDocument(live, { ...added, categoryIds: ["device-loan"] });
+    updateDocument(live, { ...added, name: "Assistive tech library", categoryIds: ["device-loan"] });
+    const names = (index: typeof live) =>
+      searchServices(index, { now: NOW }).items.filter((i) => !i.stale).map((i) => fresh.find((s) => s.id === i.id)?.name ?? i.id);
+    expect(names(live)[0]).toBe("new");
+    expect(names(live).slice(1)).toEqual([...names(live).slice(1)].sort());
+    expect(names(live)).toHaveLength(fresh.length - 1);
     removeDocument(live, "new");
     expect(searchServices(live, { categoryIds: ["device-loan"], now: NOW }).total).toBe(2);
   });
