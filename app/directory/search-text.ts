@@ -17,8 +17,8 @@ const STOPWORDS = new Set(
 
 /** Lower case, accents and apostrophes dropped, split on anything else, stopwords removed. */
 export function tokenize(text: string): string[] {
-  // Most text is plain ASCII; decomposing accents is skipped for it, which halves index build time.
-  const plain = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
+  // Decomposing accents is slow and only needed for text that has some; most listings are ASCII.
+  const plain = /[^ -~\s]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
   return plain
     .toLowerCase()
     .replace(/['’]/g, "")
