@@ -3,18 +3,6 @@ import type { Db } from "~/lib/db.server";
 import type { Organisation, OrganisationKind } from "~db/schema/accounts";
 import { recordAudit, type AuditActor } from "./audit.server";
 
-export const ORGANISATION_KINDS: Record<OrganisationKind, string> = {
-  council: "Council",
-  "housing-association": "Housing association",
-  library: "Library",
-  college: "College",
-  "jobcentre-partner": "Jobcentre partner",
-  "voluntary-group": "Voluntary or community group",
-  "service-provider": "Service provider",
-};
-
-export const ORGANISATION_KIND_VALUES = Object.keys(ORGANISATION_KINDS) as [OrganisationKind, ...OrganisationKind[]];
-
 export interface OrganisationInput {
   name: string;
   kind: OrganisationKind;
