@@ -12,9 +12,12 @@ interface Section {
 const SECTIONS: Section[] = [
   { href: "/check", text: "Check yourself", public: true },
   { href: "/triage", text: "Triage", permission: "triage:create" },
-  { href: "/services", text: "Find help", public: true },
   { href: "/referrals", text: "Referrals", permission: "referral:read:own" },
   { href: "/referrals", text: "Referrals", permission: "referral:read:own-org" },
+  { href: "/services", text: "Find help", public: true },
+  { href: "/directory/manage", text: "Listings", permission: "directory:edit:own-org" },
+  { href: "/directory/manage", text: "Listings", permission: "directory:edit:area" },
+  { href: "/people-helped", text: "People helped", permission: "people-helped:log" },
   { href: "/knowledge", text: "Guides", public: true },
   { href: "/training", text: "Training", permission: "training:take" },
   { href: "/reports", text: "Reports", permission: "reports:read:area" },
@@ -25,6 +28,7 @@ const SECTIONS: Section[] = [
 export function navigationFor(role: Role | null, pathname: string) {
   const seen = new Set<string>();
   return SECTIONS.filter((section) => {
+    // Signed-in helpers use the assisted triage rather than the resident's self-check.
     const shown = role ? (section.permission ? can(role, section.permission) : section.href !== "/check") : section.public;
     if (!shown || seen.has(section.href)) return false;
     seen.add(section.href);

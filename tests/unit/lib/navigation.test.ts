@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "~/lib/navigation";
+
+const texts = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role, "/").map((item) => item.text);
+
+describe("header navigation", () => {
+  it("offers residents the public doors only", () => {
+    expect(texts(null)).toEqual(["Check yourself", "Find help", "Guides"]);
+  });
+
+  it("shows each role the sections it may use, once each", () => {
+    expect(texts("champion")).toEqual(["Triage", "Referrals", "Find help", "People helped", "Guides", "Training"]);
+    expect(texts("provider")).toEqual(["Referrals", "Find help", "Listings", "Guides", "Training"]);
+    expect(texts("coordinator")).toEqual(["Triage", "Referrals", "Find help", "Listings", "People helped", "Guides", "Training", "Reports", "Admin"]);
+  });
+
+  it("marks the section of the current page", () => {
+    const active = navigationFor("champion", "/referrals/ABC").filter((item) => item.active);
+    expect(active.map((item) => item.href)).toEqual(["/referrals"]);
+  });
+});
