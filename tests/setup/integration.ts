@@ -5,6 +5,8 @@ import { server } from "../mocks/server";
 import { createDatabase, setDb, type Db } from "~/lib/db.server";
 
 process.env.NODE_ENV ??= "test";
+// Vite puts its own BASE_URL ("/") in the environment; Waymark reads BASE_URL as its public address.
+if (process.env.BASE_URL === "/") delete process.env.BASE_URL;
 process.env.SESSION_SECRET ??= "integration-tests-secret-that-is-long-enough-0123456789";
 process.env.POSTCODES_API_URL ??= "https://api.postcodes.io";
 
