@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
 import type { DirectoryTables } from "./schema/directory";
+import type { DirectoryEditTables } from "./schema/directory-edits";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
 import type { ReferralTables } from "./schema/referrals";
@@ -28,6 +29,7 @@ export interface Database
   extends FoundationTables,
     AccountTables,
     DirectoryTables,
+    DirectoryEditTables,
     KnowledgeTables,
     MessagingTables,
     ReferralTables,

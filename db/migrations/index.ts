@@ -6,6 +6,7 @@ import * as m004 from "./004-triage";
 import * as m005 from "./005-directory";
 import * as m006 from "./006-referrals";
 import * as m007 from "./007-knowledge";
+import * as m009 from "./009-directory-edits";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "005-directory": m005,
   "006-referrals": m006,
   "007-knowledge": m007,
+  "009-directory-edits": m009,
 };
