@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "referral:read:all",
   "directory:edit:own-org",
   "directory:edit:area",
+  "directory:edit:all",
   "directory:approve",
   "reports:read:area",
   "reports:read:all",
