@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
 import type { DirectoryTables } from "./schema/directory";
 import type { DirectoryEditTables } from "./schema/directory-edits";
+import type { DirectoryReportTables } from "./schema/directory-reports";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
 import type { ReferralTables } from "./schema/referrals";
@@ -30,6 +31,7 @@ export interface Database
     AccountTables,
     DirectoryTables,
     DirectoryEditTables,
+    DirectoryReportTables,
     KnowledgeTables,
     MessagingTables,
     ReferralTables,

@@ -6,6 +6,7 @@ import * as m004 from "./004-triage";
 import * as m005 from "./005-directory";
 import * as m006 from "./006-referrals";
 import * as m007 from "./007-knowledge";
+import * as m008 from "./008-directory-reports";
 import * as m009 from "./009-directory-edits";
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "005-directory": m005,
   "006-referrals": m006,
   "007-knowledge": m007,
+  "008-directory-reports": m008,
   "009-directory-edits": m009,
 };
