@@ -28,7 +28,8 @@ async function checkNewAccount(db: Db, manager: Manager | null, account: NewAcco
   } else if (account.areaIds.length > 0) {
     const known = await db.selectFrom("areas").select("id").where("id", "in", account.areaIds).execute();
     const outsideReach = manager && !managesEveryone(manager) && account.areaIds.some((id) => !manager.areaIds.includes(id));
-    if (known.length !== new Set(account.areaIds).size || outsideReach) errors.areaIds = "Select only areas you coordinate";
+    if (known.length !== new Set(account.areaIds).size) errors.areaIds = "Select areas from the list";
+    else if (outsideReach) errors.areaIds = "Select only areas you coordinate";
   }
   const taken = await db.selectFrom("users").select("id").where("email", "=", account.email).executeTakeFirst();
   if (taken) errors.email = "There is already an account with this email address";

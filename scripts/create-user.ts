@@ -1,0 +1,71 @@
+/**
+ * Creates an account and prints a one-time link to set its password, for the first admin on a
+ * new deployment. No password is typed, so none ends up in shell history.
+ *
+ *   npm run user:create -- --email ops@example.org --name "Ops Team" --role admin [--organisation <id>] [--areas a,b]
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { migrateToLatest } from "~db/migrator";
+import { createInvitedUser } from "~/accounts/invitations.server";
+import { ROLES } from "~/accounts/policy";
+import { publicBaseUrl } from "~/accounts/tokens.server";
+import { getConfig } from "~/lib/config.server";
+import { createDatabase, type Db } from "~/lib/db.server";
+
+const ADMIN_ORGANISATION = "Waymark administrators";
+
+const argsSchema = z.object({
+  email: z.string({ required_error: "--email is required" }).trim().email("--email must be an email address"),
+  name: z.string({ required_error: "--name is required" }).trim().min(1, "--name must not be empty"),
+  role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of: ${ROLES.join(", ")}` }) }),
+  organisation: z.string().trim().min(1).optional(),
+  areas: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((a) => a.trim()).filter(Boolean)),
+});
+
+async function adminOrganisation(db: Db): Promise<string> {
+  const existing = await db.selectFrom("organisations").select("id").where("name", "=", ADMIN_ORGANISATION).executeTakeFirst();
+  if (existing) return existing.id;
+  const id = crypto.randomUUID();
+  await db.insertInto("organisations").values({ id, name: ADMIN_ORGANISATION, kind: "council", description: "Accounts that run this Waymark deployment." }).execute();
+  return id;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, organisation: { type: "string" }, areas: { type: "string" } },
+    strict: true,
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+    return 1;
+  }
+  const args = parsed.data;
+  const db = createDatabase(getConfig().DATABASE_PATH);
+  try {
+    await migrateToLatest(db);
+    const organisationId = args.organisation ?? (await adminOrganisation(db));
+    const created = await createInvitedUser(
+      db,
+      null,
+      { userId: null, label: "npm run user:create" },
+      { name: args.name, email: args.email, role: args.role, organisationId, areaIds: args.areas },
+    );
+    if (!created.ok) {
+      const flags: Record<string, string> = { name: "--name", email: "--email", role: "--role", organisationId: "--organisation", areaIds: "--areas" };
+      console.error(Object.entries(created.errors).map(([field, message]) => `${flags[field] ?? field}: ${message}`).join("\n"));
+      return 1;
+    }
+    console.log(`Created ${args.role} ${args.email.toLowerCase()}. Open this link to set the password (it works once, until ${created.expiresAt.toISOString()}):`);
+    console.log(`${publicBaseUrl()}/accept-invite/${created.token}`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+process.exitCode = await main();
