@@ -11,7 +11,8 @@ import { enqueueMessage } from "~/messaging/outbox.server";
 import type { ListingChange } from "~db/schema/directory-edits";
 import { diffListings, readSnapshot, type ListingDiffRow, type ListingSnapshot } from "./listing-edit";
 import { changesInReach, type ListingEditor } from "./listing-edit-scope.server";
-import { applyListingSnapshot, createListing, loadEditableListing, type NewListingPlacement } from "./listing-edit.server";
+import { loadEditableListing } from "./listing-edit.server";
+import { applyListingSnapshot, createListing, type NewListingPlacement } from "./listing-edit-write.server";
 import { refreshServiceInIndex } from "./service-search.server";
 import { getCategory } from "./taxonomy.server";
 
@@ -238,6 +239,29 @@ export async function rejectChange(db: Db, approver: ListingEditor, detail: Chan
     await tellProposer(trx, detail, "rejected", note, now);
     await recordAudit(trx, { actor: actorFor(approver), action: "listing.change-rejected", recordType: detail.change.service_id ? "service" : "listing_change", recordId: detail.change.service_id ?? detail.change.id, areaId: detail.change.area_id, detail: { changeId: detail.change.id }, ip: context.ip }, now);
   });
+}
+
+/** A coordinator's or admin's edit: live at once, audited, and in search straight away. */
+export async function saveListing(db: Db, user: ListingEditor, serviceId: string, snapshot: ListingSnapshot, context: AuditContext = {}, now: Date = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await loadEditableListing(trx, serviceId);
+    const service = await trx.selectFrom("services").select("area_id").where("id", "=", serviceId).executeTakeFirstOrThrow();
+    await applyListingSnapshot(trx, serviceId, snapshot, user, now);
+    const changed = before ? diffListings(before.snapshot, snapshot).map((d) => d.field) : [];
+    await recordAudit(trx, { actor: actorFor(user), action: "listing.updated", recordType: "service", recordId: serviceId, areaId: service.area_id, detail: { fields: changed }, ip: context.ip }, now);
+  });
+  await refreshServiceInIndex(db, serviceId);
+}
+
+/** A coordinator's or admin's new listing: published at once. */
+export async function addListing(db: Db, user: ListingEditor, placement: NewListingPlacement, snapshot: ListingSnapshot, context: AuditContext = {}, now: Date = new Date()): Promise<string> {
+  const id = await db.transaction().execute(async (trx) => {
+    const created = await createListing(trx, placement, snapshot, user, now);
+    await recordAudit(trx, { actor: actorFor(user), action: "listing.created", recordType: "service", recordId: created, areaId: placement.areaId, ip: context.ip }, now);
+    return created;
+  });
+  await refreshServiceInIndex(db, id);
+  return id;
 }
 
 /** The pending proposal for a listing, so its editor sees what is waiting rather than the live text. */

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { actorFor, recordAudit, type AuditActor } from "~/accounts/audit.server";
 import type { Db } from "~/lib/db.server";
-import { assuredDateFor, verificationState, type VerificationState } from "./listing-edit";
+import { assuredDateFor, verificationState, type VerificationState } from "./listing-edit-verified";
 import { servicesInReach, type ListingEditor } from "./listing-edit-scope.server";
 import { refreshServiceInIndex } from "./service-search.server";
 

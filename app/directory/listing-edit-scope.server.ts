@@ -9,6 +9,9 @@ import type { CurrentUser } from "~/accounts/auth.server";
 import { can } from "~/accounts/policy";
 import type { Db } from "~/lib/db.server";
 
+/** Anyone holding one of these may manage some listings. */
+export const EDIT_PERMISSIONS = ["directory:edit:own-org", "directory:edit:area", "directory:edit:all"] as const;
+
 export type ListingEditor = Pick<CurrentUser, "id" | "name" | "email" | "role" | "organisationId" | "areaIds">;
 
 export interface ListingReach {

@@ -325,26 +325,3 @@ export function storedSnapshot(raw: Record<string, unknown>): ListingSnapshot {
 export function readSnapshot(json: string): ListingSnapshot {
   return storedSnapshot(JSON.parse(json) as Record<string, unknown>);
 }
-
-export const REVIEW_AFTER_DAYS = 183;
-export const OUT_OF_DATE_AFTER_DAYS = 365;
-
-export type VerificationState = "verified" | "needs-review" | "out-of-date";
-
-/** ISO date `days` before `now` (UTC), for comparing with assured_date ("YYYY-MM-DD"). */
-export function daysBefore(now: Date, days: number): string {
-  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Not checked for six months: the owner is asked to review it; for twelve: it is out of date. */
-export function verificationState(assuredDate: string | null, now: Date): VerificationState {
-  const date = assuredDate?.slice(0, 10) ?? null;
-  if (!date || date < daysBefore(now, OUT_OF_DATE_AFTER_DAYS)) return "out-of-date";
-  if (date < daysBefore(now, REVIEW_AFTER_DAYS)) return "needs-review";
-  return "verified";
-}
-
-/** The date to store as ORUK assured_date when a person checks a listing. */
-export function assuredDateFor(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}

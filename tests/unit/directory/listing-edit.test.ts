@@ -5,10 +5,10 @@ import {
   listingSnapshotSchema,
   readSnapshot,
   storedSnapshot,
-  verificationState,
   type ListingSnapshot,
   type ListingSnapshotInput,
 } from "~/directory/listing-edit";
+import { verificationState } from "~/directory/listing-edit-verified";
 
 const base: ListingSnapshotInput = {
   name: "Laptop loans at Park Wood",
