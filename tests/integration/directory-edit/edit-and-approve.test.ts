@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDirectoryIndex } from "~/directory/service-search.server";
-import { serviceIdFor } from "~/directory/stable-id";
 import { getDb } from "~/lib/db.server";
 import { action as approveAction, loader as approvalLoader } from "~/routes/directory.approvals.$id";
 import { loader as approvalsLoader } from "~/routes/directory.approvals._index";
