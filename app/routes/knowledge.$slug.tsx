@@ -36,7 +36,7 @@ export default function KnowledgeArticle() {
               <h2 className="govuk-heading-s" id="contents">
                 Contents
               </h2>
-              <ol className="govuk-list app-contents__list">
+              <ol className="govuk-list app-contents__list app-link-list">
                 {page.contents.map((item) => (
                   <li key={item.id}>
                     <a className="govuk-link" href={`#${item.id}`}>
@@ -56,7 +56,7 @@ export default function KnowledgeArticle() {
           {page.related.length > 0 ? (
             <>
               <h3 className="govuk-heading-s">Guides</h3>
-              <ul className="govuk-list">
+              <ul className="govuk-list app-link-list">
                 {page.related.map((related) => (
                   <li key={related.slug}>
                     <a className="govuk-link" href={`/knowledge/${related.slug}`}>
@@ -70,7 +70,7 @@ export default function KnowledgeArticle() {
           {page.categories.length > 0 ? (
             <>
               <h3 className="govuk-heading-s">Find local help</h3>
-              <ul className="govuk-list">
+              <ul className="govuk-list app-link-list">
                 {page.categories.map((category) => (
                   <li key={category.id}>
                     <a className="govuk-link" href={category.href}>

@@ -111,7 +111,7 @@ export default function Knowledge() {
       )}
 
       <h2 className="govuk-heading-m">More from the knowledge store</h2>
-      <ul className="govuk-list">
+      <ul className="govuk-list app-link-list">
         <li>
           <a className="govuk-link" href="/training">
             Training for Digital Champions

@@ -53,7 +53,7 @@ export default function OpenData() {
                 {set.title}
               </h2>
               <p className="govuk-body">{set.description}</p>
-              <ul className="govuk-list">
+              <ul className="govuk-list app-link-list">
                 {set.files.map((file) => (
                   <li key={file.href}>
                     <a className="govuk-link" href={file.href} download>

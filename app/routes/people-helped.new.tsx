@@ -10,7 +10,7 @@ import { Input } from "~/components/input";
 import { Radios } from "~/components/radios";
 import { personHelpedSchema, PLACE_MAX, todayInUk, WHAT_HELPED_MAX } from "~/knowledge/people-helped";
 import { listPeopleHelped, logPersonHelped } from "~/knowledge/people-helped.server";
-import { MINUTE_PRESETS, minutesErrorField, minutesFrom, OTHER_MINUTES } from "~/knowledge/people-helped-form";
+import { MINUTE_PRESETS, minutesErrorField, minutesFrom } from "~/knowledge/people-helped-form";
 import { getDb } from "~/lib/db.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { BARRIERS } from "~/lib/frameworks";
@@ -61,9 +61,6 @@ export default function LogPersonHelped() {
     return typeof v === "string" ? v : undefined;
   };
   const barriers = values?.barriers;
-  const choice = value("minutesChoice");
-  // A number typed in "Other" without ticking it (easy with JavaScript off) keeps "Other" open.
-  const minutesChoice = choice === undefined ? "30" : choice === "" && value("minutesOther") ? OTHER_MINUTES : choice;
   return (
     <>
       <BackLink href="/people-helped">People you have helped</BackLink>
@@ -117,27 +114,19 @@ export default function LogPersonHelped() {
               legendSize="s"
               inline
               small
-              defaultValue={minutesChoice}
+              defaultValue={values ? value("minutesChoice") : "30"}
               error={errors.minutesChoice}
-              items={[
-                ...MINUTE_PRESETS.map((minutes) => ({ value: minutes, text: minutes === "60" ? "1 hour" : `${minutes} minutes` })),
-                {
-                  value: OTHER_MINUTES,
-                  text: "Other",
-                  conditional: (
-                    <Input
-                      name="minutesOther"
-                      label="Minutes"
-                      type="text"
-                      inputMode="numeric"
-                      width="4"
-                      suffix="minutes"
-                      defaultValue={value("minutesOther")}
-                      error={errors.minutesOther}
-                    />
-                  ),
-                },
-              ]}
+              items={MINUTE_PRESETS.map((minutes) => ({ value: minutes, text: minutes === "60" ? "1 hour" : `${minutes} minutes` }))}
+            />
+            <Input
+              name="minutesOther"
+              label="Or type the time in minutes"
+              hint="If you type a time here, it is used instead"
+              inputMode="numeric"
+              width="4"
+              suffix="minutes"
+              defaultValue={value("minutesOther")}
+              error={errors.minutesOther}
             />
             <Button preventDoubleClick>Save</Button>
           </Form>

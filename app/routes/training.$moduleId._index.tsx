@@ -67,7 +67,7 @@ export default function TrainingModule() {
           </ul>
 
           <h2 className="govuk-heading-m">Lessons</h2>
-          <ol className="govuk-list govuk-list--number">
+          <ol className="govuk-list govuk-list--number app-link-list">
             {data.lessons.map((lesson) => (
               <li key={lesson.id}>
                 <a className="govuk-link" href={`/training/${data.id}/lessons/${lesson.id}`}>
@@ -94,7 +94,7 @@ export default function TrainingModule() {
           {data.related.length > 0 ? (
             <>
               <h2 className="govuk-heading-m">Related guides</h2>
-              <ul className="govuk-list">
+              <ul className="govuk-list app-link-list">
                 {data.related.map((article) => (
                   <li key={article.slug}>
                     <a className="govuk-link" href={`/knowledge/${article.slug}`}>

@@ -60,7 +60,7 @@ export default function TrainingLesson() {
           <Form method="post" noValidate>
             <Button>{data.isLast ? "Mark as read and go to the quiz" : "Mark as read and continue"}</Button>
           </Form>
-          <ul className="govuk-list">
+          <ul className="govuk-list app-link-list">
             {data.previousHref ? (
               <li>
                 <a className="govuk-link" href={data.previousHref}>

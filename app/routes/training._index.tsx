@@ -65,7 +65,7 @@ export default function Training() {
         ))}
       </ul>
       <h2 className="govuk-heading-m">Your progress</h2>
-      <ul className="govuk-list">
+      <ul className="govuk-list app-link-list">
         <li>
           <a className="govuk-link" href="/training/record">
             See your learning record

@@ -68,9 +68,9 @@ describe("logging a person helped", () => {
     expect(data).toEqual({ today: todayInUk(), lastPlace: "Margate library" });
   });
 
-  it("takes the time from Other, with or without its radio ticked", async () => {
+  it("takes the time typed in the box over the preset", async () => {
     const staff = await createTestUser(getDb(), { role: "staff" });
-    await post(staff, { ...valid, minutesChoice: "other", minutesOther: "45" });
+    await post(staff, { ...valid, minutesChoice: "30", minutesOther: "45" });
     await post(staff, { ...valid, minutesChoice: "", minutesOther: "50", outwardCode: "" });
     const rows = await getDb().selectFrom("people_helped").select(["minutes", "area_id"]).where("user_id", "=", staff.id).orderBy("minutes").execute();
     // A postcode district decides the area; without one, the entry goes to the staff member's only area.
@@ -90,8 +90,8 @@ describe("logging a person helped", () => {
     ["a full postcode", { outwardCode: "CT9 1AB" }, "outwardCode", "Enter the first part of a postcode only, like PR1"],
     ["a made-up barrier", { barriers: ["skills", "<script>"] }, "barriers", "Select barriers from the list"],
     ["no time at all", { minutesChoice: "" }, "minutesChoice", "Enter the time you spent, in minutes"],
-    ["a time that is not a number", { minutesChoice: "other", minutesOther: "ten" }, "minutesOther", "Enter the time you spent as a number of minutes"],
-    ["too long a time", { minutesChoice: "other", minutesOther: "481" }, "minutesOther", "Time spent must be between 1 and 480 minutes"],
+    ["a time that is not a number", { minutesOther: "ten" }, "minutesOther", "Enter the time you spent as a number of minutes"],
+    ["too long a time", { minutesOther: "481" }, "minutesOther", "Time spent must be between 1 and 480 minutes"],
     ["a forged preset", { minutesChoice: "9999" }, "minutesChoice", "Enter the time you spent, in minutes"],
   ])("refuses %s with a message beside the field, keeping what was typed", async (_, change, field, message) => {
     const body = await errorsFor(champion, { ...valid, ...change });
@@ -100,7 +100,7 @@ describe("logging a person helped", () => {
   });
 
   it("re-shows the form with an error summary linking to each field, and nothing typed lost", async () => {
-    const fields = { ...valid, date: "", minutesChoice: "other", minutesOther: "ten", whatHelped: "Showed the NHS App" };
+    const fields = { ...valid, date: "", minutesChoice: "15", minutesOther: "ten", whatHelped: "Showed the NHS App" };
     const body = await errorsFor(champion, fields);
     expect(Object.keys(body.errors)).toEqual(["date", "minutesOther"]);
     state.loaderData = { today: todayInUk(), lastPlace: "" };
@@ -112,7 +112,7 @@ describe("logging a person helped", () => {
     expect(html).toContain('value="Showed the NHS App"');
     expect(html).toContain('value="ten"');
     expect(html).toMatch(/<input[^>]*name="barriers"[^>]*checked=""[^>]*value="skills"/);
-    expect(html).toMatch(/<input[^>]*name="minutesChoice"[^>]*checked=""[^>]*value="other"/);
+    expect(html).toMatch(/<input[^>]*name="minutesChoice"[^>]*checked=""[^>]*value="15"/);
   });
 });
 

@@ -56,19 +56,18 @@ describe("training wording", () => {
 });
 
 describe("time spent on the people-helped form", () => {
-  it("takes a preset, or the number typed in Other", () => {
+  it("takes a preset, or the number typed in the box instead", () => {
     expect(minutesFrom({ minutesChoice: "30" })).toBe("30");
-    expect(minutesFrom({ minutesChoice: "other", minutesOther: " 45 " })).toBe("45");
-    // Without JavaScript the Other box is always on show; a number typed there counts.
+    expect(minutesFrom({ minutesChoice: "30", minutesOther: " 45 " })).toBe("45");
     expect(minutesFrom({ minutesChoice: "", minutesOther: "20" })).toBe("20");
-    expect(minutesFrom({ minutesChoice: "15", minutesOther: "20" })).toBe("15");
+    expect(minutesFrom({ minutesChoice: "15", minutesOther: "  " })).toBe("15");
     expect(minutesFrom({ minutesChoice: "999" })).toBe("");
     expect(minutesFrom({})).toBe("");
   });
 
   it("puts a time error beside the control that was used", () => {
-    expect(minutesErrorField({ minutesChoice: "other", minutesOther: "x" })).toBe("minutesOther");
-    expect(minutesErrorField({ minutesChoice: "", minutesOther: "x" })).toBe("minutesOther");
+    expect(minutesErrorField({ minutesChoice: "30", minutesOther: "x" })).toBe("minutesOther");
+    expect(minutesErrorField({ minutesChoice: "999" })).toBe("minutesChoice");
     expect(minutesErrorField({})).toBe("minutesChoice");
   });
 });
