@@ -6,6 +6,7 @@ import type { DirectoryReportTables } from "./schema/directory-reports";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
 import type { ReferralTables } from "./schema/referrals";
+import type { ReportingTables } from "./schema/reporting";
 import type { TriageTables } from "./schema/triage";
 
 /**
@@ -35,4 +36,5 @@ export interface Database
     KnowledgeTables,
     MessagingTables,
     ReferralTables,
+    ReportingTables,
     TriageTables {}

@@ -3,6 +3,7 @@ import type { TriageResultRow } from "~db/schema/triage";
 import { parsePostcodeInput } from "~/directory/postcodes";
 import type { Db } from "~/lib/db.server";
 import { createReferenceCode, normaliseReferenceCode } from "~/lib/reference-code";
+import { recordTriageFacts } from "~/reports/triage-facts.server";
 import type { AnswerSnapshot, TriageOutcome } from "./outcome";
 import type { PlanStep } from "./plan";
 import type { TriageResult } from "./scoring";
@@ -71,6 +72,7 @@ export async function saveTriageResult(db: Db, input: SaveTriageResultInput): Pr
     const reference = createReferenceCode();
     try {
       await db.insertInto("triage_results").values({ ...row, reference }).execute();
+      await recordTriageFacts(db, row.id);
       return (await findTriageResultById(db, row.id))!;
     } catch (error) {
       // Two results drawing the same reference is very unlikely; draw again rather than fail.

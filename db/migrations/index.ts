@@ -8,6 +8,7 @@ import * as m006 from "./006-referrals";
 import * as m007 from "./007-knowledge";
 import * as m008 from "./008-directory-reports";
 import * as m009 from "./009-directory-edits";
+import * as m010 from "./010-reporting";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "007-knowledge": m007,
   "008-directory-reports": m008,
   "009-directory-edits": m009,
+  "010-reporting": m010,
 };
