@@ -1,0 +1,59 @@
+/**
+ * Everything Waymark holds about the person on one referral, for a subject access request: the
+ * referral's own fields, what they mean in words, and its timeline. JSON for systems, CSV for
+ * people who open it in a spreadsheet. Values are written as they are stored; the CSV neutralises
+ * cells a spreadsheet would run as a formula.
+ */
+import type { Referral, ReferralEvent } from "~db/schema/referrals";
+
+export interface ReferralExport {
+  exportedAt: string;
+  reference: string;
+  service: string;
+  organisation: string;
+  area: string | null;
+  referral: Record<string, string | number | null>;
+  timeline: Array<Pick<ReferralEvent, "at" | "from_status" | "to_status" | "actor_label" | "note">>;
+}
+
+export function buildReferralExport(
+  input: { referral: Referral; serviceName: string; organisationName: string; areaName: string | null; events: ReferralEvent[] },
+  now: Date,
+): ReferralExport {
+  return {
+    exportedAt: now.toISOString(),
+    reference: input.referral.reference,
+    service: input.serviceName,
+    organisation: input.organisationName,
+    area: input.areaName,
+    referral: { ...input.referral },
+    timeline: input.events.map(({ at, from_status, to_status, actor_label, note }) => ({ at, from_status, to_status, actor_label, note })),
+  };
+}
+
+function cell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  // =, +, -, @ (and tab/CR) at the start make spreadsheets treat a cell as a formula.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function row(cells: (string | number | null | undefined)[]): string {
+  return cells.map(cell).join(",");
+}
+
+/** Two sections in one sheet: field and value, then the timeline. */
+export function referralExportCsv(data: ReferralExport): string {
+  const lines = [
+    row(["section", "field", "value"]),
+    row(["export", "exported_at", data.exportedAt]),
+    row(["export", "service", data.service]),
+    row(["export", "organisation", data.organisation]),
+    row(["export", "area", data.area]),
+    ...Object.entries(data.referral).map(([field, value]) => row(["referral", field, value])),
+    "",
+    row(["timeline_at", "from_status", "to_status", "by", "note"]),
+    ...data.timeline.map((e) => row([e.at, e.from_status, e.to_status, e.actor_label, e.note])),
+  ];
+  return `${lines.join("\r\n")}\r\n`;
+}
