@@ -190,11 +190,12 @@ describe("changing a referral's status", () => {
   it("lets the provider accept and record an outcome, with a timeline entry and an email to the referrer each time", async () => {
     const provider = await Visitor.signedIn(cast.provider);
     const { id } = await status(mine);
-    for (const fields of [
+    const moves: Record<string, string>[] = [
       { intent: "move", to: "accepted", note: "Booked for Monday" },
       { intent: "move", to: "contacted" },
       { intent: "move", to: "outcome", outcome: "received-device", note: "Laptop given" },
-    ]) {
+    ];
+    for (const fields of moves) {
       expectRedirect(await provider.post(page.action, `/referrals/${mine}`, fields, { reference: mine }), `/referrals/${mine}?done=${fields.to}`);
     }
     expect(await status(mine)).toMatchObject({ status: "outcome", outcome: "received-device" });

@@ -1,0 +1,143 @@
+/**
+ * The referral jobs: chasers for referrals the service has not answered, and the retention job.
+ * Safe to run as often as you like and from more than one place at once: each chaser is recorded
+ * with an update that only matches if it has not been sent yet, and erasing is idempotent.
+ */
+import type { Db } from "~/lib/db.server";
+import { FLAG_AFTER_WORKING_DAYS, chasersDue, workingDaysUnanswered } from "./chasers";
+import { erasePersonalDataOf } from "./data-protection.server";
+import { coordinatorFlagMessage, providerReminderMessage } from "./messages";
+import { coordinatorRecipients, providerRecipients, queueStaffEmails, referralLink } from "./recipients.server";
+import { DEFAULT_RETENTION_MONTHS, isDueForErasure } from "./retention";
+
+export interface ReferralJobsReport {
+  remindersSent: number;
+  coordinatorsFlagged: number;
+  erased: number;
+}
+
+export interface ReferralJobsOptions {
+  retentionMonths?: number;
+  baseUrl: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function runReferralJobs(db: Db, now: Date, options: ReferralJobsOptions): Promise<ReferralJobsReport> {
+  const chasers = await runChasers(db, now, options.baseUrl);
+  const erased = await runRetention(db, now, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS);
+  return { ...chasers, erased };
+}
+
+async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Omit<ReferralJobsReport, "erased">> {
+  const report = { remindersSent: 0, coordinatorsFlagged: 0 };
+  const waiting = await db
+    .selectFrom("referrals")
+    .innerJoin("services", "services.id", "referrals.service_id")
+    .select([
+      "referrals.id",
+      "referrals.reference",
+      "referrals.kind",
+      "referrals.status",
+      "referrals.sent_at",
+      "referrals.reminder_sent_at",
+      "referrals.coordinator_flagged_at",
+      "referrals.organisation_id",
+      "referrals.area_id",
+      "services.name as service_name",
+    ])
+    .where("referrals.status", "=", "sent")
+    .where("referrals.kind", "=", "live")
+    .where((eb) => eb.or([eb("referrals.reminder_sent_at", "is", null), eb("referrals.coordinator_flagged_at", "is", null)]))
+    .execute();
+
+  const at = now.toISOString();
+  for (const referral of waiting) {
+    const due = chasersDue(referral, now);
+    if (!due.remindProvider && !due.flagCoordinator) continue;
+    const days = workingDaysUnanswered(referral, now) ?? FLAG_AFTER_WORKING_DAYS;
+    const link = referralLink(baseUrl, referral.reference);
+    await db.transaction().execute(async (trx) => {
+      if (due.remindProvider) {
+        const claimed = await trx
+          .updateTable("referrals")
+          .set({ reminder_sent_at: at })
+          .where("id", "=", referral.id)
+          .where("reminder_sent_at", "is", null)
+          .where("status", "=", "sent")
+          .executeTakeFirst();
+        if (claimed.numUpdatedRows === 1n) {
+          const to = await providerRecipients(trx, referral.organisation_id);
+          await queueStaffEmails(trx, to, providerReminderMessage(referral.service_name, days, link), "referral-chaser", referral.id, now);
+          report.remindersSent++;
+        }
+      }
+      if (due.flagCoordinator) {
+        const claimed = await trx
+          .updateTable("referrals")
+          .set({ coordinator_flagged_at: at })
+          .where("id", "=", referral.id)
+          .where("coordinator_flagged_at", "is", null)
+          .where("status", "=", "sent")
+          .executeTakeFirst();
+        if (claimed.numUpdatedRows === 1n) {
+          const to = await coordinatorRecipients(trx, referral.area_id);
+          await queueStaffEmails(trx, to, coordinatorFlagMessage(referral.service_name, days, link), "referral-chaser", referral.id, now);
+          report.coordinatorsFlagged++;
+        }
+      }
+    });
+  }
+  return report;
+}
+
+async function runRetention(db: Db, now: Date, months: number): Promise<number> {
+  // Months are 28 to 31 days, so 28 a month finds every candidate; isDueForErasure decides exactly.
+  const roughCutoff = new Date(now.getTime() - months * 28 * DAY_MS).toISOString();
+  const candidates = await db
+    .selectFrom("referrals")
+    .select(["id", "closed_at", "personal_data_erased_at"])
+    .where("closed_at", "is not", null)
+    .where("closed_at", "<=", roughCutoff)
+    .where("personal_data_erased_at", "is", null)
+    .execute();
+  const due = candidates.filter((r) => isDueForErasure(r, now, months)).map((r) => r.id);
+  let erased = 0;
+  for (let i = 0; i < due.length; i += 500) erased += await erasePersonalDataOf(db, due.slice(i, i + 500), now);
+  return erased;
+}
+
+export const DEVELOPMENT_JOBS_INTERVAL_MS = 15 * 60_000;
+
+/**
+ * Runs the referral jobs on a timer inside the server, for development (production uses
+ * `npm run jobs` from cron). A run starts only after the last has finished; the returned
+ * function stops the timer and waits for a run in flight.
+ */
+export function startReferralJobsTimer(
+  db: Db,
+  options: ReferralJobsOptions & { intervalMs?: number; onError?: (error: unknown) => void },
+): () => Promise<void> {
+  const onError = options.onError ?? ((error: unknown) => console.error("Referral jobs run failed", error));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runReferralJobs(db, new Date(), options)
+        .then(() => undefined, onError)
+        .finally(() => {
+          running = undefined;
+          schedule();
+        });
+    }, options.intervalMs ?? DEVELOPMENT_JOBS_INTERVAL_MS);
+    timer.unref();
+  };
+  schedule();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
