@@ -1,0 +1,79 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JS_MODES, launchBrowser, openPage, type CheckedPage } from "./harness/browser";
+import { DEMO_PASSWORD, DEMO_USERS } from "./harness/sign-in";
+
+/**
+ * Keeping a listing right: a provider edits their organisation's listing, the change waits in
+ * the coordinator's approval queue with a before/after table, the coordinator approves it, and
+ * the public service page shows it. Each mode edits a different listing so neither depends on
+ * the other having run.
+ */
+describe("directory listing edits", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const LISTINGS = {
+    "JavaScript on": "Laptop loans and free data in Sherwood",
+    "JavaScript off": "Free SIM cards and data in Cliftonville",
+  } as const;
+
+  /** Signs in through the real form, going straight on to `path` rather than the role's start page. */
+  async function signInTo(checked: CheckedPage, role: keyof typeof DEMO_USERS, path: string) {
+    await checked.visit(`/login?redirectTo=${encodeURIComponent(path)}`);
+    await checked.page.getByLabel("Email address").fill(DEMO_USERS[role]);
+    await checked.page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await Promise.all([checked.page.waitForURL((url) => url.pathname === path), checked.page.getByRole("button", { name: "Sign in" }).click()]);
+    await checked.check();
+  }
+
+  describe.each(JS_MODES)("with $name", ({ name, javaScriptEnabled }) => {
+    it("a provider's edit waits for approval, a coordinator approves it, and the public page shows it", async () => {
+      const listing = LISTINGS[name];
+      const newText = `Updated in the ${name} test ${Date.now()}: borrow a laptop for up to a year.`;
+
+      const provider = await openPage(browser, { javaScriptEnabled });
+      await signInTo(provider, "provider", "/directory/manage");
+      await expect(provider.page.locator("h1").textContent()).resolves.toBe("Listings");
+      await provider.page.getByRole("link", { name: listing, exact: true }).click();
+      await provider.page.waitForURL(/\/directory\/manage\/[^/]+\/edit$/);
+      await provider.check();
+      const serviceId = new URL(provider.page.url()).pathname.split("/")[3];
+
+      await provider.page.getByLabel("Description").fill(newText);
+      await Promise.all([provider.page.waitForURL(/done=proposed/), provider.page.getByRole("button", { name: "Send changes for approval" }).click()]);
+      await provider.check();
+      expect(await provider.page.locator(".govuk-notification-banner").allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining("Your changes are waiting for a coordinator to approve them.")]),
+      );
+      expect(await provider.page.getByLabel("Description").inputValue()).toBe(newText);
+
+      // Not live yet.
+      await provider.visit(`/services/${serviceId}`);
+      expect(await provider.page.locator("main").textContent()).not.toContain(newText);
+      await provider.close();
+
+      const coordinator = await openPage(browser, { javaScriptEnabled });
+      await signInTo(coordinator, "coordinator", "/directory/approvals");
+      await coordinator.page.getByRole("link", { name: listing, exact: true }).click();
+      await coordinator.page.waitForURL(/\/directory\/approvals\/[^/]+$/);
+      await coordinator.check();
+      const diff = coordinator.page.locator("table.app-diff");
+      expect(await diff.locator("tbody tr th").allTextContents()).toEqual(["Description"]);
+      expect(await diff.locator("tbody tr td").last().textContent()).toBe(newText);
+
+      await Promise.all([coordinator.page.waitForURL(/done=approved/), coordinator.page.getByRole("button", { name: "Approve and publish" }).click()]);
+      await coordinator.check();
+      expect(await coordinator.page.locator(".govuk-notification-banner").textContent()).toContain("Change approved");
+
+      await coordinator.visit(`/services/${serviceId}`);
+      expect(await coordinator.page.locator("main").textContent()).toContain(newText);
+      await coordinator.close();
+    });
+  });
+});
