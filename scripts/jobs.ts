@@ -11,6 +11,7 @@ import { createMessageClient } from "~/messaging/notify-client.server";
 import { deliverDueMessages } from "~/messaging/sender.server";
 import { publicBaseUrl } from "~/accounts/tokens.server";
 import { runReferralJobs } from "~/referrals/jobs.server";
+import { runListingReviewJob } from "~/directory/review-jobs.server";
 
 let config;
 try {
@@ -29,6 +30,7 @@ try {
   await migrateToLatest(db);
   const now = new Date();
   const referrals = await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl: publicBaseUrl() });
+  console.log(`Listing reviews: ${(await runListingReviewJob(db, now, { baseUrl: publicBaseUrl() })).reminded} listing(s) not verified for six months reminded.`);
   const messages = await deliverDueMessages(db, { now: new Date(), client: createMessageClient(config) });
   console.log(
     `Referral jobs at ${now.toISOString()}: ${referrals.remindersSent} reminder(s) to services, ` +
