@@ -75,5 +75,46 @@ describe("directory listing edits", () => {
       expect(await coordinator.page.locator("main").textContent()).toContain(newText);
       await coordinator.close();
     });
+
+    it("a coordinator previews a CSV import, fixes the line it names, imports it, and checks the other listing pages", async () => {
+      const checked = await openPage(browser, { javaScriptEnabled });
+      const { page } = checked;
+      const serviceName = `Imported tablet club ${name} ${Date.now()}`;
+      const header = "name,organisation,description,categories,address,postcode,phone,free,attending,opening hours";
+      const row = (postcode: string) => `${serviceName},Connect Kent CIC,Learn to use a tablet.,skills-course,"Town Hall, High Street, Maidstone",${postcode},01632 960730,yes,in-person,Wed 10:00-12:00`;
+
+      await signInTo(checked, "coordinator", "/directory/import");
+      await page.getByLabel("Or paste the rows, header first").fill(`${header}\n${row("ME14")}`);
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Preview import" }).click()]);
+      await page.locator(".govuk-error-summary").waitFor();
+      await checked.check();
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("Line 2: postcode: Enter a real postcode, like ME14 1LE");
+      expect(await page.getByRole("button", { name: /^Import/ }).count()).toBe(0);
+
+      await page.getByLabel("Or paste the rows, header first").fill(`${header}\n${row("ME14 1LE")}`);
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Preview import" }).click()]);
+      await page.getByRole("button", { name: "Import 1 service" }).waitFor();
+      await checked.check();
+      await Promise.all([page.waitForURL(/created=1/), page.getByRole("button", { name: "Import 1 service" }).click()]);
+      await checked.check();
+      expect(await page.locator(".govuk-notification-banner").textContent()).toContain("1 added");
+
+      await checked.visit("/directory/manage");
+      await page.getByRole("link", { name: serviceName, exact: true }).click();
+      await page.waitForURL(/\/edit$/);
+      await checked.check();
+      const serviceId = new URL(page.url()).pathname.split("/")[3];
+      await checked.visit(`/directory/manage/${serviceId}/verify`);
+      await Promise.all([page.waitForURL(/done=verified/), page.getByRole("button", { name: "Yes, this is still correct" }).click()]);
+      await checked.check();
+
+      await checked.visit("/directory/reports");
+      await checked.visit("/directory/manage/new");
+      await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Add listing" }).click()]);
+      await page.locator(".govuk-error-summary").waitFor();
+      await checked.check();
+      expect(await page.locator(".govuk-error-summary a").first().textContent()).toBe("Choose the organisation that runs the service");
+      await checked.close();
+    });
   });
 });
