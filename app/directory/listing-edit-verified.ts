@@ -3,6 +3,8 @@
  * moves when a person saves the listing or confirms it is still correct. Six months without a
  * check asks the owner to review it; twelve makes it out of date (search ranks it lower).
  */
+import { toLondon } from "./opening-times-calendar";
+
 export const REVIEW_AFTER_DAYS = 183;
 export const OUT_OF_DATE_AFTER_DAYS = 365;
 
@@ -35,7 +37,7 @@ export const VERIFICATION_LABELS: Record<VerificationState, string> = {
   "out-of-date": "Out of date",
 };
 
-/** The date to store as ORUK assured_date when a person checks a listing. */
+/** The date to store as ORUK assured_date when a person checks a listing: the day it is in the UK. */
 export function assuredDateFor(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return toLondon(now).date;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { assuredDateFor } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
 import { action, loader } from "~/routes/directory.import";
 import { formBody, signedInRequest, type TestUser } from "../../helpers/auth";
@@ -90,7 +91,7 @@ describe("CSV import", () => {
     expect(result.headers.get("Location")).toBe("/directory/import?created=2&updated=0&unchanged=0");
     expect(await countServices()).toBe(before + 2);
     const club = await getDb().selectFrom("services").selectAll().where("name", "=", "Laptop club").executeTakeFirstOrThrow();
-    expect(club).toMatchObject({ organisation_id: ids.connectKent, area_id: ids.maidstone, published: 1, status: "active", assured_date: new Date().toISOString().slice(0, 10), fees_description: "Free" });
+    expect(club).toMatchObject({ organisation_id: ids.connectKent, area_id: ids.maidstone, published: 1, status: "active", assured_date: assuredDateFor(new Date()), fees_description: "Free" });
     const place = await getDb()
       .selectFrom("service_at_locations")
       .innerJoin("locations", "locations.id", "service_at_locations.location_id")

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDirectoryIndex } from "~/directory/service-search.server";
+import { assuredDateFor } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
 import { action as approveAction, loader as approvalLoader } from "~/routes/directory.approvals.$id";
 import { loader as approvalsLoader } from "~/routes/directory.approvals._index";
@@ -9,7 +10,7 @@ import { formBody, signedInRequest, type TestUser } from "../../helpers/auth";
 import { args, bodyOf, editForm, ids, seedPeople, thrownResponse, type People } from "./support";
 
 let people: People;
-const today = new Date().toISOString().slice(0, 10);
+const today = assuredDateFor(new Date());
 
 beforeAll(async () => {
   people = await seedPeople(getDb());

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { assuredDateFor } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
 import { action as approveAction } from "~/routes/directory.approvals.$id";
 import { action as newAction, loader as newLoader } from "~/routes/directory.manage.new";
@@ -9,7 +10,7 @@ import { formBody, signedInRequest, type TestUser } from "../../helpers/auth";
 import { args, bodyOf, ids, seedPeople, thrownResponse, type People } from "./support";
 
 let people: People;
-const today = new Date().toISOString().slice(0, 10);
+const today = assuredDateFor(new Date());
 
 beforeAll(async () => {
   people = await seedPeople(getDb());

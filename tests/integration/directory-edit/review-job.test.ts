@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runListingReviewJob } from "~/directory/review-jobs.server";
+import { assuredDateFor } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
 import { action, loader } from "~/routes/directory.still-correct.$token";
 import { signedInRequest } from "../../helpers/auth";
@@ -83,7 +84,7 @@ describe("the still-correct link", () => {
     const confirmed = await confirm(token);
     expect(confirmed.headers.get("Location")).toBe(`/directory/still-correct/${token}?confirmed=1`);
     const after = await getDb().selectFrom("services").select(["assured_date", "assurer_email"]).where("id", "=", ids.parkWood).executeTakeFirstOrThrow();
-    expect(after.assured_date).toBe(new Date().toISOString().slice(0, 10));
+    expect(after.assured_date).toBe(assuredDateFor(new Date()));
     expect((await page(token, "?confirmed=1")).body.state).toBe("confirmed");
     const audit = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "listing.verified").where("record_id", "=", ids.parkWood).execute();
     expect(audit).toHaveLength(1);

@@ -8,7 +8,7 @@ import {
   type ListingSnapshot,
   type ListingSnapshotInput,
 } from "~/directory/listing-edit";
-import { verificationState } from "~/directory/listing-edit-verified";
+import { assuredDateFor, verificationState } from "~/directory/listing-edit-verified";
 
 const base: ListingSnapshotInput = {
   name: "Laptop loans at Park Wood",
@@ -156,5 +156,12 @@ describe("verificationState", () => {
     expect(verificationState("2026-05-01", now)).toBe("needs-review");
     expect(verificationState("2025-11-01", now)).toBe("out-of-date");
     expect(verificationState(null, now)).toBe("out-of-date");
+  });
+});
+
+describe("assuredDateFor", () => {
+  it("is the day it is in the UK, so a check just after midnight in summer counts for the new day", () => {
+    expect(assuredDateFor(new Date("2026-07-01T23:30:00Z"))).toBe("2026-07-02");
+    expect(assuredDateFor(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-01");
   });
 });
