@@ -247,7 +247,7 @@ function MoreDetails({ service }: { service: ServiceDetail }) {
       {service.categories.length > 0 ? (
         <>
           <h2 className="govuk-heading-m">Types of help</h2>
-          <ul className="govuk-list">
+          <ul className="govuk-list app-link-list">
             {service.categories.map((c) => (
               <li key={c.id}>
                 <a className="govuk-link" href={`/services?category=${c.id}`}>

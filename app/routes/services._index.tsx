@@ -211,7 +211,7 @@ function NoResults({ params }: { params: DirectorySearchParams }) {
   return (
     <div className="app-no-results">
       <p className="govuk-body">No services match all of that. You could:</p>
-      <ul className="govuk-list govuk-list--bullet">
+      <ul className="govuk-list govuk-list--bullet app-link-list">
         {params.q ? <li>check the spelling, or use fewer or different words, like “laptop” or “forms”</li> : null}
         {filtered ? (
           <li>

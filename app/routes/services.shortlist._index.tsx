@@ -17,6 +17,7 @@ import {
   SHORTLIST_MAX,
   addToShortlist,
   isListed,
+  publicBaseUrl,
   readShortlist,
   removeFromShortlist,
   shortlistDetails,
@@ -26,9 +27,7 @@ import { parseForm } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  return json({
-    services: await shortlistDetails(getDb(), readShortlist(session)),
-  });
+  return json({ services: await shortlistDetails(getDb(), readShortlist(session)), base: publicBaseUrl(request) });
 }
 
 const shortlistSchema = z.object({
@@ -182,6 +181,7 @@ export default function Shortlist() {
                       <dd>{service.cost}</dd>
                     </div>
                   </dl>
+                  <p className="govuk-body-s app-only-print">More details: {`${loaded.base}/services/${service.id}`}</p>
                   <Form method="post" className="app-no-print">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="serviceId" value={service.id} />
