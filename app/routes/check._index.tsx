@@ -3,6 +3,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { getSession, redirectWithSession } from "~/accounts/session.server";
 import { Button } from "~/components/button";
 import { InsetText } from "~/components/inset-text";
+import { NotificationBanner } from "~/components/notification-banner";
+import { formatReferenceCode } from "~/lib/reference-code";
 import { isComplete } from "~/triage/flow";
 import { loadTriageContent } from "~/triage/question-bank.server";
 import { nextHref } from "~/triage/question-view";
@@ -10,10 +12,11 @@ import { clearCheck, readCheck } from "~/triage/triage-session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { bank } = loadTriageContent();
-  const { answers } = readCheck(await getSession(request));
+  const { answers, lastReference } = readCheck(await getSession(request));
   const started = Object.keys(answers).length > 0;
   return json({
     started,
+    lastPlan: lastReference ? { href: `/check/result/${lastReference}`, reference: formatReferenceCode(lastReference) } : null,
     continueHref: nextHref("/check", bank, answers, "self"),
     complete: started && isComplete(bank, answers, "self"),
   });
@@ -27,10 +30,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckStart() {
-  const { started, continueHref, complete } = useLoaderData<typeof loader>();
+  const { started, lastPlan, continueHref, complete } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {lastPlan ? (
+          <NotificationBanner heading={`You made a plan with reference ${lastPlan.reference}.`}>
+            <p className="govuk-body">
+              <a className="govuk-notification-banner__link" href={lastPlan.href}>
+                See your plan
+              </a>
+            </p>
+          </NotificationBanner>
+        ) : null}
         <h1 className="govuk-heading-xl">Check what help you might need</h1>
         <p className="govuk-body-l">Answer some short questions about you and the internet. At the end you get a plan: what to do next, and help near you.</p>
         <ul className="govuk-list govuk-list--bullet">

@@ -15,8 +15,8 @@ import { clearCheck, readCheck } from "~/triage/triage-session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { bank } = loadTriageContent();
-  const { answers } = readCheck(await getSession(request));
-  if (Object.keys(answers).length === 0) throw redirect("/check");
+  const { answers, lastReference } = readCheck(await getSession(request));
+  if (Object.keys(answers).length === 0) throw redirect(lastReference ? `/check/result/${lastReference}` : "/check");
   if (!isComplete(bank, answers, "self")) throw redirect(questionHref("/check", nextQuestion(bank, answers, "self")!.id));
   const sections = answerSections("/check", bank, answers, "self");
   const last = sections.flatMap((s) => s.rows).filter((row) => row.changeHref).at(-1);
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ error: "You have not answered every question yet. Answer this one to carry on.", href: questionHref("/check", completed.questionId) }, { status: 400 });
   }
   const saved = await saveTriageResult(getDb(), { outcome: completed.outcome });
-  clearCheck(session);
+  clearCheck(session, saved.reference);
   return redirectWithSession(session, `/check/result/${saved.reference}`);
 }
 

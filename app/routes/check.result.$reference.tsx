@@ -11,16 +11,14 @@ import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Panel } from "~/components/panel";
-import { Radios } from "~/components/radios";
 import { parsePostcodeInput } from "~/directory/postcodes";
 import { findHelpNearby } from "~/directory/service-search.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
 import { formatReferenceCode, normaliseReferenceCode } from "~/lib/reference-code";
-import { normaliseUkMobile } from "~/messaging/message";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { planLookups } from "~/triage/plan-lookups.server";
-import { planMessage } from "~/triage/plan-message";
+import { planMessage, planRecipient } from "~/triage/plan-message";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 
@@ -69,43 +67,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const sendSchema = z
   .object({
-    channel: z.string().optional().default(""),
-    mobile: z.string().max(50, "Enter a UK mobile number, like 07700 900 982").optional().default(""),
-    email: z.string().trim().max(320, "Email address must be 320 characters or fewer").optional().default(""),
+    to: z.string().max(320, "Enter a mobile phone number or an email address of 320 characters or fewer").optional().default(""),
     consent: z.string().optional().default(""),
   })
-  .superRefine((form, ctx) => {
-    const issue = (field: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
-    if (form.channel !== "sms" && form.channel !== "email") issue("channel", "Choose text message or email");
-    if (form.channel === "sms" && !normaliseUkMobile(form.mobile)) {
-      issue("mobile", form.mobile.trim() ? "Enter a UK mobile number, like 07700 900 982" : "Enter your mobile phone number");
-    }
-    if (form.channel === "email" && !z.string().email().safeParse(form.email).success) {
-      issue("email", form.email ? "Enter an email address in the correct format, like name@example.com" : "Enter your email address");
-    }
-    if (form.consent !== "yes") issue("consent", "Tick the box to say we may send your plan once");
+  .transform((form, ctx) => {
+    const recipient = planRecipient(form.to);
+    if (!recipient.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: recipient.error });
+    if (form.consent !== "yes") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["consent"], message: "Tick the box to say we may send your plan once" });
+    return recipient.ok ? { channel: recipient.channel, to: recipient.to } : z.NEVER;
   });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = await findResult(params.reference);
   const form = parseForm(sendSchema, await request.formData());
-  if (!form.success) {
-    return json(
-      { errors: form.errors, values: { channel: echoed(form.values, "channel"), mobile: echoed(form.values, "mobile"), email: echoed(form.values, "email") } },
-      { status: 400 },
-    );
-  }
-  const { channel, mobile, email } = form.data;
+  if (!form.success) return json({ errors: form.errors, values: { to: echoed(form.values, "to") } }, { status: 400 });
+  const { channel, to } = form.data;
   const plan = planView(saved, "resident", planLookups);
-  const message = planMessage(channel === "sms" ? "sms" : "email", {
-    reference: saved.reference,
-    steps: plan.steps,
-    link: `${publicBaseUrl(request)}/check/result/${saved.reference}`,
-  });
+  const message = planMessage(channel, { reference: saved.reference, steps: plan.steps, link: `${publicBaseUrl(request)}/check/result/${saved.reference}` });
   const db = getDb();
   const queued = await enqueueMessage(db, {
-    channel: channel === "sms" ? "sms" : "email",
-    to: channel === "sms" ? mobile : email,
+    channel,
+    to,
     subject: message.subject,
     body: message.body,
     purpose: "plan",
@@ -113,8 +95,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     forgetRecipient: true,
   });
   if (!queued.ok) {
-    const field = channel === "sms" ? "mobile" : "email";
-    return json({ errors: { [field]: queued.errors.to ?? "We could not send your plan. Try again." }, values: { channel, mobile, email } }, { status: 400 });
+    const errors: FieldErrors = { to: queued.errors.to ?? "We could not send your plan. Try again." };
+    return json({ errors, values: { to } }, { status: 400 });
   }
   // The recipient is not recorded here: the outbox forgets it once the message is sent.
   await recordAudit(db, { actor: actorFor(null), action: "triage-plan-sent", recordType: "triage_result", recordId: saved.id, areaId: saved.areaId, detail: { channel }, ip: context?.clientIp });
@@ -133,6 +115,16 @@ export default function CheckResult() {
         {data.sent ? (
           <NotificationBanner type="success" heading={`We are sending your plan by ${data.sent === "sms" ? "text message" : "email"}.`}>
             <p className="govuk-body">We will delete your {data.sent === "sms" ? "number" : "email address"} once it has been sent.</p>
+          </NotificationBanner>
+        ) : null}
+        {data.nearby ? (
+          // The postcode search reloads the page at the top, so say where the answer is.
+          <NotificationBanner heading={data.nearby.length > 0 ? `We found ${data.nearby.length} places that can help near ${data.postcode}.` : `We could not find help for your plan near ${data.postcode}.`}>
+            <p className="govuk-body">
+              <a className="govuk-notification-banner__link" href="#nearby">
+                Go to help near you
+              </a>
+            </p>
           </NotificationBanner>
         ) : null}
         <Panel title="Your plan">
@@ -214,7 +206,7 @@ function HelpNearby() {
       <h2 className="govuk-heading-m" id="nearby">
         Help near you
       </h2>
-      <form method="get" action={`/check/result/${reference}#nearby`} className="app-no-print">
+      <form method="get" action={`/check/result/${reference}`} className="app-no-print">
         <Input name="postcode" label="Your postcode" hint="For example, ME14 1LE. We do not keep it." width="10" autoComplete="postal-code" spellCheck={false} defaultValue={postcode} error={postcodeError ?? undefined} />
         <Button variant="secondary">Find help near me</Button>
       </form>
@@ -242,7 +234,8 @@ function HelpNearby() {
         )
       ) : null}
       {plan.categoryIds.length > 0 ? (
-        <>
+        // On paper the steps already carry these links, so the list is left off.
+        <div className="app-no-print">
           <h3 className="govuk-heading-s">See all the help for</h3>
           <ul className="govuk-list">
             {plan.steps
@@ -256,7 +249,7 @@ function HelpNearby() {
                 </li>
               ))}
           </ul>
-        </>
+        </div>
       ) : null}
     </section>
   );
@@ -286,24 +279,14 @@ function KeepYourPlan() {
         </p>
         <h3 className="govuk-heading-s">Send my plan by text or email</h3>
         <Form method="post" action={`/check/result/${reference}`} noValidate>
-          <Radios
-            name="channel"
-            legend="How should we send it?"
-            legendSize="s"
-            error={errors.channel}
-            defaultValue={values?.channel}
-            items={[
-              {
-                value: "sms",
-                text: "Text message",
-                conditional: <Input name="mobile" label="Mobile phone number" type="tel" autoComplete="tel" width="20" defaultValue={values?.mobile} error={errors.mobile} />,
-              },
-              {
-                value: "email",
-                text: "Email",
-                conditional: <Input name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors.email} />,
-              },
-            ]}
+          <Input
+            name="to"
+            label="Mobile phone number or email address"
+            hint="We send your plan once, then delete the number or address."
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={values?.to}
+            error={errors.to}
           />
           <Checkboxes
             name="consent"

@@ -1,5 +1,6 @@
-import { SMS_MAX_LENGTH, type MessageChannel } from "~/messaging/message";
+import { z } from "zod";
 import { formatReferenceCode } from "~/lib/reference-code";
+import { SMS_MAX_LENGTH, normaliseUkMobile, type MessageChannel } from "~/messaging/message";
 
 /**
  * The short copy of a plan sent by text or email when a resident asks for it: the reference,
@@ -40,4 +41,20 @@ export function planMessage(channel: MessageChannel, input: PlanMessageInput): {
   }
   const body = [head, ...lines, tail].join("\n");
   return { subject: "", body: body.length <= SMS_MAX_LENGTH ? body : `${head}\n${tail}` };
+}
+
+/**
+ * One box takes a mobile number or an email address, whichever the person has: simpler than
+ * choosing a channel first, and it needs no JavaScript to show the right field.
+ */
+export function planRecipient(input: string): { ok: true; channel: MessageChannel; to: string } | { ok: false; error: string } {
+  const text = input.trim();
+  if (text === "") return { ok: false, error: "Enter a mobile phone number or an email address" };
+  if (text.includes("@")) {
+    return z.string().email().max(320).safeParse(text).success
+      ? { ok: true, channel: "email", to: text }
+      : { ok: false, error: "Enter an email address in the correct format, like name@example.com" };
+  }
+  const mobile = normaliseUkMobile(text);
+  return mobile ? { ok: true, channel: "sms", to: mobile } : { ok: false, error: "Enter a UK mobile number, like 07700 900 982, or an email address" };
 }

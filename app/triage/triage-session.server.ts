@@ -21,23 +21,29 @@ const answerValue = z.union([
 ]);
 const answersSchema = z.record(z.string().max(100), answerValue);
 
-const checkSchema = z.object({ answers: answersSchema });
+const checkSchema = z.object({ answers: answersSchema, lastReference: z.string().max(20).optional() });
 
 export interface CheckState {
   answers: Answers;
+  /** The plan this visitor last finished, so a back button or a reload after finishing finds it again. */
+  lastReference?: string;
 }
 
 export function readCheck(session: Session<SessionData>): CheckState {
   const parsed = checkSchema.safeParse(session.get(CHECK_SESSION_KEY));
-  return parsed.success ? { answers: parsed.data.answers as Answers } : { answers: {} };
+  if (!parsed.success) return { answers: {} };
+  const { answers, lastReference } = parsed.data;
+  return lastReference ? { answers: answers as Answers, lastReference } : { answers: answers as Answers };
 }
 
 export function writeCheck(session: Session<SessionData>, state: CheckState): void {
   session.set(CHECK_SESSION_KEY, state);
 }
 
-export function clearCheck(session: Session<SessionData>): void {
-  session.unset(CHECK_SESSION_KEY);
+/** Forgets the answers once they are saved (or the visitor starts again), keeping only which plan was made. */
+export function clearCheck(session: Session<SessionData>, lastReference?: string): void {
+  if (lastReference) session.set(CHECK_SESSION_KEY, { answers: {}, lastReference });
+  else session.unset(CHECK_SESSION_KEY);
 }
 
 const assistedSchema = z.object({

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 async function sessionAnswers(visitor: Visitor) {
   const response = await visitor.get(startPage, "/check");
-  return (await response.json()) as { started: boolean; continueHref: string; complete: boolean };
+  return (await response.json()) as { started: boolean; continueHref: string; complete: boolean; lastPlan: { href: string } | null };
 }
 
 /** A visitor part-way through: goals, work status and how often they go online answered. */
@@ -193,8 +193,10 @@ describe("check your answers", () => {
     expect(await count()).toBe(before + 1);
     const row = await db.selectFrom("triage_results").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ mode: "self", bank_version: bank.version, outward_postcode: null, created_by_user_id: null, organisation_id: null, observations: null });
-    // The answers are gone from the session once saved, so the next person on a shared computer starts afresh.
-    expect((await sessionAnswers(visitor)).started).toBe(false);
+    // The answers are gone from the session once saved; only the reference stays, so a reload or
+    // the back button finds the plan rather than an empty check.
+    expect(await sessionAnswers(visitor)).toMatchObject({ started: false, lastPlan: { href: `/check/result/${reference}` } });
+    expect((await visitor.get(answersPage, "/check/answers")).headers.get("Location")).toBe(`/check/result/${reference}`);
   });
 });
 
@@ -243,16 +245,20 @@ describe("the result page", () => {
     const plans = () => db.selectFrom("messages").selectAll().where("purpose", "=", "plan").execute();
     const before = (await plans()).length;
 
-    const refused = await new Visitor().post(resultPage, path, { channel: "sms", mobile: "07700 900 982" }, params);
+    const refused = await new Visitor().post(resultPage, path, { to: "07700 900 982" }, params);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors).toEqual({ consent: "Tick the box to say we may send your plan once" });
-    const wrongNumber = await new Visitor().post(resultPage, path, { channel: "sms", mobile: "01632 960 001", consent: "yes" }, params);
-    expect((await wrongNumber.json()).errors).toEqual({ mobile: "Enter a UK mobile number, like 07700 900 982" });
-    const noChannel = await new Visitor().post(resultPage, path, { consent: "yes" }, params);
-    expect((await noChannel.json()).errors).toEqual({ channel: "Choose text message or email" });
+    expect(await refused.json()).toEqual({ errors: { consent: "Tick the box to say we may send your plan once" }, values: { to: "07700 900 982" } });
+    const landline = await new Visitor().post(resultPage, path, { to: "01632 960 001", consent: "yes" }, params);
+    expect((await landline.json()).errors).toEqual({ to: "Enter a UK mobile number, like 07700 900 982, or an email address" });
+    const nothing = await new Visitor().post(resultPage, path, {}, params);
+    expect((await nothing.json()).errors).toEqual({ to: "Enter a mobile phone number or an email address", consent: "Tick the box to say we may send your plan once" });
+    const page = await new Visitor().render(resultPage, "/check/result/:reference", path, { to: "someone@", consent: "yes" });
+    expect(page.status).toBe(400);
+    expect(textOf(page.html)).toContain("There is a problem");
+    expect(page.html).toContain('href="#to"');
     expect((await plans()).length).toBe(before);
 
-    const sent = await new Visitor().post(resultPage, path, { channel: "sms", mobile: "07700 900 982", consent: "yes" }, params);
+    const sent = await new Visitor().post(resultPage, path, { to: "07700 900 982", consent: "yes" }, params);
     expect(sent.headers.get("Location")).toBe(`${path}?sent=sms`);
     const messages = await plans();
     expect(messages.length).toBe(before + 1);
@@ -261,7 +267,7 @@ describe("the result page", () => {
     expect(message.body).toContain(`http://localhost/check/result/${reference}`);
     expect(message.body.length).toBeLessThanOrEqual(918);
 
-    const email = await new Visitor().post(resultPage, path, { channel: "email", email: "someone@example.com", consent: "yes" }, params);
+    const email = await new Visitor().post(resultPage, path, { to: "someone@example.com", consent: "yes" }, params);
     expect(email.headers.get("Location")).toBe(`${path}?sent=email`);
     expect((await plans()).find((m) => m.channel === "email")).toMatchObject({ recipient: "someone@example.com", forget_recipient: 1 });
   });

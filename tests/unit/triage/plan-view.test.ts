@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planMessage } from "~/triage/plan-message";
+import { planMessage, planRecipient } from "~/triage/plan-message";
 import { type PlanLookups, planView } from "~/triage/plan-view";
 import { buildPlan } from "~/triage/plan";
 import { loadTriageContent } from "~/triage/question-bank.server";
@@ -85,5 +85,15 @@ describe("planMessage", () => {
     expect(body).toContain("5. Step number 5 with a longish title\nWhat to do for step 5.");
     expect(body).not.toContain("6. Step number 6");
     expect(body).toContain("We have not kept your email address.");
+  });
+});
+
+describe("planRecipient", () => {
+  it("takes a UK mobile number or an email address from one box", () => {
+    expect(planRecipient(" +44 (0)7700 900982 ")).toEqual({ ok: true, channel: "sms", to: "07700900982" });
+    expect(planRecipient("sam@example.com")).toEqual({ ok: true, channel: "email", to: "sam@example.com" });
+    expect(planRecipient("")).toEqual({ ok: false, error: "Enter a mobile phone number or an email address" });
+    expect(planRecipient("sam@")).toMatchObject({ ok: false, error: expect.stringContaining("email address in the correct format") });
+    expect(planRecipient("01632 960 001")).toMatchObject({ ok: false, error: expect.stringContaining("UK mobile number") });
   });
 });
