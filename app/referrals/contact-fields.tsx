@@ -1,9 +1,12 @@
 /**
  * The contact questions, shared by a champion's referral ("them") and a resident's own request
  * ("you"): name, how to get in touch with the matching detail, best times and outward postcode.
- * Each contact method reveals its own box; without JavaScript every box shows, and only the one
- * for the chosen method is kept (see personStepSchema).
+ * The detail boxes follow the choice rather than being revealed inside it: govuk-frontend's
+ * conditional reveal puts aria-expanded on radio buttons, which ARIA does not allow (axe fails
+ * it), and the page then reads the same with JavaScript on or off. Only the box for the chosen
+ * method is kept (see personStepSchema).
  */
+import { Fieldset } from "~/components/fieldset";
 import { Input } from "~/components/input";
 import { Radios } from "~/components/radios";
 import type { ContactMethod } from "~db/schema/referrals";
@@ -50,27 +53,6 @@ export function ContactFields({
 }) {
   const their = who === "them" ? "their" : "your";
   const methods = (Object.keys(CONTACT_METHOD_LABELS) as ContactMethod[]).filter((m) => allowThroughChampion || m !== "through-champion");
-  const reveal: Partial<Record<ContactMethod, JSX.Element>> = {
-    phone: <Input name="phone" label="Phone number" type="tel" autoComplete={who === "you" ? "tel" : "off"} width="20" defaultValue={text(values, "phone")} error={errors.phone} />,
-    text: <Input name="mobile" label="Mobile number" type="tel" autoComplete={who === "you" ? "tel" : "off"} width="20" defaultValue={text(values, "mobile")} error={errors.mobile} />,
-    email: (
-      <Input
-        name="email"
-        label="Email address"
-        type="email"
-        autoComplete={who === "you" ? "email" : "off"}
-        spellCheck={false}
-        defaultValue={text(values, "email")}
-        error={errors.email}
-      />
-    ),
-    letter: (
-      <>
-        <Input name="addressLine" label="First line of the address" autoComplete={who === "you" ? "address-line1" : "off"} defaultValue={text(values, "addressLine")} error={errors.addressLine} />
-        <Input name="addressPostcode" label="Postcode" autoComplete={who === "you" ? "postal-code" : "off"} width="10" defaultValue={text(values, "addressPostcode")} error={errors.addressPostcode} />
-      </>
-    ),
-  };
   return (
     <>
       <Input
@@ -91,9 +73,24 @@ export function ContactFields({
         items={methods.map((method) => ({
           value: method,
           text: who === "you" && method === "letter" ? "Letter by post" : CONTACT_METHOD_LABELS[method],
-          conditional: reveal[method],
         }))}
       />
+      <Fieldset legend={`${who === "them" ? "Their" : "Your"} contact details`} size="m" describedBy="contact-details-hint">
+        <p id="contact-details-hint" className="govuk-hint">Fill in the one for the way you chose.{allowThroughChampion ? " Leave them all empty if it is through you." : ""}</p>
+        <Input name="phone" label="Phone number, for a phone call" type="tel" autoComplete={who === "you" ? "tel" : "off"} width="20" defaultValue={text(values, "phone")} error={errors.phone} />
+        <Input name="mobile" label="Mobile number, for text messages" type="tel" autoComplete={who === "you" ? "tel" : "off"} width="20" defaultValue={text(values, "mobile")} error={errors.mobile} />
+        <Input
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete={who === "you" ? "email" : "off"}
+          spellCheck={false}
+          defaultValue={text(values, "email")}
+          error={errors.email}
+        />
+        <Input name="addressLine" label="First line of the address, for a letter" autoComplete={who === "you" ? "address-line1" : "off"} defaultValue={text(values, "addressLine")} error={errors.addressLine} />
+        <Input name="addressPostcode" label="Postcode, for a letter" autoComplete={who === "you" ? "postal-code" : "off"} width="10" defaultValue={text(values, "addressPostcode")} error={errors.addressPostcode} />
+      </Fieldset>
       <Input
         name="bestTimes"
         label="Best times to get in touch (optional)"

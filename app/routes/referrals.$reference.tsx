@@ -92,7 +92,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     timeline: events.map((e) => ({ id: e.id, at: e.at, from: e.from_status, to: e.to_status, by: e.actor_label, note: e.note })),
     moves: allowedMoves(r.status, roles, r.kind).map((t) => ({ to: t.to, label: t.label })),
     manageData: personal && mayManageData(user, r),
-  });
+  }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 const moveSchema = z.object({
@@ -199,7 +199,7 @@ function MoveForm({
   values: Record<string, string | string[]> | undefined;
 }) {
   return (
-    <Form method="post" noValidate className="app-referral-update">
+    <Form method="post" reloadDocument noValidate className="app-referral-update">
       <input type="hidden" name="intent" value="move" />
       <Radios
         name="to"
@@ -207,31 +207,28 @@ function MoveForm({
         legendSize="m"
         error={errors.to}
         defaultValue={echoed(values, "to")}
-        items={moves.map((move) => ({
-          value: move.to,
-          text: move.label,
-          conditional:
-            move.to === "declined" ? (
-              <Radios
-                name="declineReason"
-                legend="Why are you declining it?"
-                legendSize="s"
-                error={errors.declineReason}
-                defaultValue={echoed(values, "declineReason")}
-                items={DECLINE_REASON_IDS.map((id) => ({ value: id, text: DECLINE_REASON_LABELS[id] }))}
-              />
-            ) : move.to === "outcome" ? (
-              <Radios
-                name="outcome"
-                legend="What was the outcome?"
-                legendSize="s"
-                error={errors.outcome}
-                defaultValue={echoed(values, "outcome")}
-                items={OUTCOME_IDS.map((id) => ({ value: id, text: OUTCOME_LABELS[id] }))}
-              />
-            ) : undefined,
-        }))}
+        items={moves.map((move) => ({ value: move.to, text: move.label }))}
       />
+      {moves.some((move) => move.to === "declined") ? (
+        <Radios
+          name="declineReason"
+          legend="If you are declining it, why?"
+          legendSize="s"
+          error={errors.declineReason}
+          defaultValue={echoed(values, "declineReason")}
+          items={DECLINE_REASON_IDS.map((id) => ({ value: id, text: DECLINE_REASON_LABELS[id] }))}
+        />
+      ) : null}
+      {moves.some((move) => move.to === "outcome") ? (
+        <Radios
+          name="outcome"
+          legend="If you are recording the outcome, what was it?"
+          legendSize="s"
+          error={errors.outcome}
+          defaultValue={echoed(values, "outcome")}
+          items={OUTCOME_IDS.map((id) => ({ value: id, text: OUTCOME_LABELS[id] }))}
+        />
+      ) : null}
       <Textarea
         name="note"
         label="Note (optional)"

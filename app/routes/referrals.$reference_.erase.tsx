@@ -53,7 +53,7 @@ export default function Erase() {
         notes on the timeline. The service, reasons, statuses and dates stay, without their details, for reports.
       </p>
       <WarningText>You cannot undo this. Download their data first if they asked for a copy.</WarningText>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <div className="govuk-button-group">
           <Button variant="warning" preventDoubleClick>
             Erase their details

@@ -84,7 +84,7 @@ export default function CheckAnswers() {
           { key: "Consent", value: d.consent, actions: change("consent", "consent") },
         ]}
       />
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <Button preventDoubleClick>Send the referral</Button>
       </Form>
     </StepPage>

@@ -73,7 +73,7 @@ export default function Consent() {
           then for {data.keptFor}. After that we delete them. You can ask us to delete them sooner.
         </p>
       </InsetText>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <ReturnToCheck on={data.returnToCheck} />
         <Radios
           name="consent"
@@ -82,22 +82,17 @@ export default function Consent() {
           error={errors.consent}
           defaultValue={echoed(values, "consent")}
           items={[
-            {
-              value: "yes",
-              text: "Yes, they agree",
-              conditional: (
-                <Radios
-                  name="consentMethod"
-                  legend="How did they tell you?"
-                  legendSize="s"
-                  error={errors.consentMethod}
-                  defaultValue={echoed(values, "consentMethod")}
-                  items={CONSENT_METHOD_IDS.map((id) => ({ value: id, text: CONSENT_METHOD_LABELS[id] }))}
-                />
-              ),
-            },
+            { value: "yes", text: "Yes, they agree" },
             { value: "no", text: "No, they do not agree" },
           ]}
+        />
+        <Radios
+          name="consentMethod"
+          legend="If they agree, how did they tell you?"
+          legendSize="s"
+          error={errors.consentMethod}
+          defaultValue={echoed(values, "consentMethod")}
+          items={CONSENT_METHOD_IDS.map((id) => ({ value: id, text: CONSENT_METHOD_LABELS[id] }))}
         />
         <p className="govuk-body">We will record that you asked them, and when.</p>
         <Button>Continue</Button>

@@ -56,7 +56,7 @@ export default function Needs() {
       {data.notice ? <NotificationBanner title="Important">{data.notice}</NotificationBanner> : null}
       <span className="govuk-caption-l">Make a referral</span>
       <h1 className="govuk-heading-l">Anything the service should know</h1>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <ReturnToCheck on={data.returnToCheck} />
         <Textarea
           name="accessNeeds"
@@ -81,22 +81,17 @@ export default function Needs() {
           hint="If yes, a partnership coordinator will be told straight away as well as the service. If someone is in danger now, call 999."
           error={errors.safeguarding}
           defaultValue={echoed(values, "safeguarding")}
-          inline={false}
           items={[
-            {
-              value: "yes",
-              text: "Yes",
-              conditional: (
-                <Textarea
-                  name="safeguardingNote"
-                  label="Describe the concern"
-                  error={errors.safeguardingNote}
-                  defaultValue={echoed(values, "safeguardingNote")}
-                />
-              ),
-            },
+            { value: "yes", text: "Yes" },
             { value: "no", text: "No" },
           ]}
+        />
+        <Textarea
+          name="safeguardingNote"
+          label="If yes, describe the concern"
+          labelSize="s"
+          error={errors.safeguardingNote}
+          defaultValue={echoed(values, "safeguardingNote")}
         />
         <Button>Continue</Button>
       </Form>

@@ -46,7 +46,7 @@ export default function Person() {
       <span className="govuk-caption-l">Make a referral</span>
       <h1 className="govuk-heading-l">The person you are referring</h1>
       <p className="govuk-body">Only ask for what the service needs to get in touch.</p>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <ReturnToCheck on={returnToCheck} />
         <ContactFields who="them" errors={errors} values={actionData?.values ?? defaults} allowThroughChampion />
         <Button>Continue</Button>

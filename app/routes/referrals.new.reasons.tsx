@@ -66,7 +66,7 @@ export default function Reasons() {
       <span className="govuk-caption-l">Make a referral</span>
       <h1 className="govuk-heading-l">Why are you referring them to {data.serviceName}?</h1>
       {data.fromTriage ? <p className="govuk-body">We have ticked what the triage found. Change anything that is not right.</p> : null}
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <ReturnToCheck on={data.returnToCheck} />
         <Checkboxes
           name="barriers"

@@ -63,7 +63,7 @@ export default function ChooseService() {
         <Button variant="secondary">Search</Button>
       </form>
       {services.length > 0 ? (
-        <Form method="post" noValidate>
+        <Form method="post" reloadDocument noValidate>
           <ReturnToCheck on={returnToCheck} />
           <Radios
             name="serviceId"

@@ -51,7 +51,7 @@ export default function Signpost() {
         This keeps only the service, the reasons you chose and the first part of the postcode, so the partnership can see where help is
         needed. No name or contact details are kept.
       </p>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <div className="govuk-button-group">
           <Button preventDoubleClick>Record the signpost</Button>
           <a className="govuk-link" href="/referrals/new/consent">

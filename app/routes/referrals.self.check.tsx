@@ -57,7 +57,7 @@ export default function SelfCheck() {
           { key: "You agreed to share your details", value: "Yes", actions: [{ href: "/referrals/self/consent", text: "Change", visuallyHiddenText: "whether you agree" }] },
         ]}
       />
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <Button preventDoubleClick>Send my request</Button>
       </Form>
     </StepPage>

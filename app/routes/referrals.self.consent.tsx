@@ -84,7 +84,7 @@ export default function SelfConsent() {
       <p className="govuk-body">
         We keep them until you have had help, and then for {d.keptFor}. Then we delete them. You can ask us to delete them sooner.
       </p>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         <Radios
           name="consent"
           legend="Do you agree?"

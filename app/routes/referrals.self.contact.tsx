@@ -47,7 +47,7 @@ export default function SelfContact() {
   return (
     <StepPage back={returnToCheck ? "/referrals/self/check" : "/referrals/self"} errors={errors}>
       <h1 className="govuk-heading-l">How can we contact you?</h1>
-      <Form method="post" noValidate>
+      <Form method="post" reloadDocument noValidate>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         <ContactFields who="you" errors={errors} values={actionData?.values ?? defaults} allowThroughChampion={false} />
         <Button>Continue</Button>

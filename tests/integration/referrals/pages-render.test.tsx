@@ -9,7 +9,7 @@ import { IDS, seedCast, Visitor, type Cast } from "./support";
 const state = vi.hoisted(() => ({ loaderData: undefined as unknown, actionData: undefined as unknown }));
 vi.mock("@remix-run/react", () => ({
   Form: (props: Record<string, unknown>) => {
-    const { children, ...rest } = props;
+    const { children, reloadDocument: _reload, ...rest } = props;
     return <form {...(rest as object)}>{children as never}</form>;
   },
   useLoaderData: () => state.loaderData,
