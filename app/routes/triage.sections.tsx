@@ -39,7 +39,8 @@ const STATUS: Record<SectionStatus, { text: string; colour?: "blue" | "light-blu
   "not-started": { text: "Not started", colour: "blue" },
   "in-progress": { text: "In progress", colour: "light-blue" },
   completed: { text: "Completed" },
-  "not-needed": { text: "Not needed", colour: "grey" },
+  // Branching may still bring these in, since their conditions can rest on questions not yet answered.
+  "not-needed": { text: "Not needed so far", colour: "grey" },
 };
 
 export default function TriageSections() {

@@ -153,6 +153,6 @@ export function planView(stored: { result: TriageResult; plan: PlanStep[] }, aud
       steps.flatMap((s) => s.guides),
       (g) => g.href,
     ),
-    inclusion: `${result.inclusion.point} of 9: ${result.inclusion.label}`,
+    inclusion: `${result.inclusion.label} (${result.inclusion.point} of 9)`,
   };
 }
