@@ -23,13 +23,15 @@ import {
   searchServices,
   updateDocument,
 } from "./search-index";
-import { type ServiceRecord, type ServiceSummary, summarise, toSearchDocument } from "./service-view";
+import { type ServiceRecord, type ServiceSummary, openingText, summarise, toSearchDocument } from "./service-view";
 
 export type { ServiceSummary } from "./service-view";
 
 interface DirectoryIndex {
   index: SearchIndex;
   records: Map<string, ServiceRecord>;
+  /** "Open now" and the next session per listing, worked out at most once a minute. */
+  opening: Map<string, { minute: number; value: { openNow: boolean; text: string | null } }>;
 }
 
 // Per database, so each test file's fresh database gets its own index; a promise, so requests
@@ -161,6 +163,7 @@ async function buildDirectoryIndex(db: Db): Promise<DirectoryIndex> {
   return {
     index: buildSearchIndex(records.map(toSearchDocument)),
     records: new Map(records.map((r) => [r.id, r])),
+    opening: new Map(),
   };
 }
 
@@ -186,6 +189,7 @@ export async function refreshServiceInIndex(db: Db, serviceId: string): Promise<
   if (!pending) return;
   const directory = await pending;
   const [record] = await loadRecords(db, serviceId);
+  directory.opening.delete(serviceId);
   if (record) {
     updateDocument(directory.index, toSearchDocument(record));
     directory.records.set(serviceId, record);
@@ -265,10 +269,25 @@ async function originFor(db: Db, postcode: string, options: LookupOptions) {
   }
 }
 
-function summaries(directory: DirectoryIndex, page: SearchResultPage, now: Date): ServiceSummary[] {
-  return page.items.flatMap((item) => {
+/**
+ * Result summaries; "open now" and the next session are remembered for the minute, since
+ * walking a quarter of calendar for each of 20 results on every request cost more than the search.
+ */
+export function summariesFor(
+  directory: DirectoryIndex,
+  items: { id: string; distanceKm: number | null; nearestLocation: string | null }[],
+  now: Date,
+): ServiceSummary[] {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return items.flatMap((item) => {
     const record = directory.records.get(item.id);
-    return record ? [summarise(record, item, now)] : [];
+    if (!record) return [];
+    let opening = directory.opening.get(item.id);
+    if (opening?.minute !== minute) {
+      opening = { minute, value: openingText(record.schedules, now) };
+      directory.opening.set(item.id, opening);
+    }
+    return [summarise(record, item, now, opening.value)];
   });
 }
 
@@ -290,7 +309,7 @@ export async function searchDirectory(
     page: params.page,
     now,
   });
-  return { ...place, page, services: summaries(directory, page, now) };
+  return { ...place, page, services: summariesFor(directory, page.items, now) };
 }
 
 /**
@@ -317,8 +336,5 @@ export async function findHelpNearby(
       if (item && !chosen.has(item.id) && chosen.size < input.limit) chosen.set(item.id, item);
     }
   }
-  return [...chosen.values()].flatMap((item) => {
-    const record = directory.records.get(item.id);
-    return record ? [summarise(record, item, now)] : [];
-  });
+  return summariesFor(directory, [...chosen.values()], now);
 }

@@ -152,12 +152,13 @@ export function toSearchDocument(record: ServiceRecord): SearchDocument {
   };
 }
 
+/** `opening` may be passed in by a caller that remembers it, since working it out is the costly part. */
 export function summarise(
   record: ServiceRecord,
   found: { distanceKm: number | null; nearestLocation: string | null } | null,
   now: Date,
+  opening: { openNow: boolean; text: string | null } = openingText(record.schedules, now),
 ): ServiceSummary {
-  const opening = openingText(record.schedules, now);
   const distanceKm = found?.distanceKm ?? null;
   return {
     id: record.id,

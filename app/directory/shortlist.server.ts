@@ -8,8 +8,8 @@ import { getConfig } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { getServiceDetail, type ServiceDetail } from "./service-detail.server";
-import { getDirectoryIndex } from "./service-search.server";
-import { summarise, type ServiceSummary } from "./service-view";
+import { getDirectoryIndex, summariesFor } from "./service-search.server";
+import type { ServiceSummary } from "./service-view";
 import { shareMessage, type ShareForm } from "./share-form";
 
 export const SHORTLIST_MAX = 30;
@@ -43,11 +43,12 @@ export async function isListed(db: Db, id: string): Promise<boolean> {
 
 /** The saved services still listed, in the order they were saved. */
 export async function shortlistServices(db: Db, ids: string[], now: Date = new Date()): Promise<ServiceSummary[]> {
-  const { records } = await getDirectoryIndex(db);
-  return ids.flatMap((id) => {
-    const record = records.get(id);
-    return record ? [summarise(record, null, now)] : [];
-  });
+  const directory = await getDirectoryIndex(db);
+  return summariesFor(
+    directory,
+    ids.map((id) => ({ id, distanceKm: null, nearestLocation: null })),
+    now,
+  );
 }
 
 /** Counts a send against the session's hourly allowance; false when it is used up. */
