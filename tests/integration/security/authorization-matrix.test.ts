@@ -84,7 +84,7 @@ describe("authorization matrix", () => {
       const expected = matrix[file].expect;
       const actual: Partial<Record<Actor, Expected | number>> = {};
       for (const actor of ACTORS) actual[actor] = await call(file, actor);
-      expect(actual).toEqual(expected);
+      expect(actual, `${file}: ${JSON.stringify(actual)}`).toEqual(expected);
     });
   }
 });

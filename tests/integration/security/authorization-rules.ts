@@ -11,6 +11,16 @@ export interface Fixtures {
   managedUserId: string;
   organisationId: string;
   areaId: string;
+  /** A Connect Kent CIC listing in Maidstone: the provider's own, in the coordinator's area. */
+  serviceId: string;
+  triageReference: string;
+  /** An assisted triage made by the champion. */
+  assistedTriageId: string;
+  /** A referral by the champion to the provider's organisation, in the coordinator's area. */
+  referralReference: string;
+  listingChangeId: string;
+  /** The champion's own quiz attempt. */
+  quizAttemptId: string;
 }
 
 export interface Rule {
@@ -39,6 +49,10 @@ const signedIn = (allowed: Actor[], denied: Expected = 403): Record<Actor, Expec
   coordinator: allowed.includes("coordinator") ? 200 : denied,
   admin: allowed.includes("admin") ? 200 : denied,
 });
+
+/** A later step of a multi-page form: with nothing filled in yet, allowed visitors are sent to its start. */
+const laterStep = (allowed: Actor[]): Record<Actor, Expected> =>
+  Object.fromEntries(Object.entries(signedIn(allowed)).map(([actor, status]) => [actor, status === 200 ? "redirect" : status])) as Record<Actor, Expected>;
 
 const fixed = (p: string) => () => p;
 
@@ -77,4 +91,146 @@ export const matrix: Record<string, Rule> = {
   },
   "admin.areas._index.tsx": { path: fixed("/admin/areas"), expect: signedIn(["admin"]) },
   "admin.areas.$id.tsx": { path: (fx) => `/admin/areas/${fx.areaId}`, params: (fx) => ({ id: fx.areaId }), expect: signedIn(["admin"]) },
+
+  // Open Referral UK: open to everyone, no sign-in. An id that is not a UUID is a bad request.
+  "api.oruk._index.ts": { path: fixed("/api/oruk"), expect: all(200) },
+  "api.oruk.openapi[.json].ts": { path: fixed("/api/oruk/openapi.json"), expect: all(200) },
+  "api.oruk.services._index.ts": { path: fixed("/api/oruk/services"), expect: all(200) },
+  "api.oruk.services.$id.ts": { path: (fx) => `/api/oruk/services/${fx.serviceId}`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
+  "api.oruk.service_at_locations._index.ts": { path: fixed("/api/oruk/service_at_locations"), expect: all(200) },
+  "api.oruk.service_at_locations.$id.ts": { path: fixed("/api/oruk/service_at_locations/x"), params: () => ({ id: "x" }), expect: all(400) },
+  "api.oruk.taxonomies._index.ts": { path: fixed("/api/oruk/taxonomies"), expect: all(200) },
+  "api.oruk.taxonomies.$id.ts": { path: fixed("/api/oruk/taxonomies/x"), params: () => ({ id: "x" }), expect: all(400) },
+  "api.oruk.taxonomy_terms._index.ts": { path: fixed("/api/oruk/taxonomy_terms"), expect: all(200) },
+  "api.oruk.taxonomy_terms.$id.ts": { path: fixed("/api/oruk/taxonomy_terms/x"), params: () => ({ id: "x" }), expect: all(400) },
+
+  // The resident's self-check is public and anonymous.
+  "check._index.tsx": { path: fixed("/check"), expect: all(200) },
+  "check.q.$questionId.tsx": { path: fixed("/check/q/goals"), params: () => ({ questionId: "goals" }), expect: all(200) },
+  // Nothing answered yet: sent back to the start.
+  "check.answers.tsx": { path: fixed("/check/answers"), expect: all("redirect") },
+  // No loader: an empty reference gets 400 and a message, whoever sends it.
+  "check.reopen.tsx": { path: fixed("/check/reopen"), expect: all(400) },
+  "check.result.$reference.tsx": { path: (fx) => `/check/result/${fx.triageReference}`, params: (fx) => ({ reference: fx.triageReference }), expect: all(200) },
+
+  // Assisted triage: people who help residents, and coordinators.
+  "triage._index.tsx": { path: fixed("/triage"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  "triage.sections.tsx": { path: fixed("/triage/sections"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "triage.q.$questionId.tsx": { path: fixed("/triage/q/goals"), params: () => ({ questionId: "goals" }), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "triage.answers.tsx": { path: fixed("/triage/answers"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  // Only its champion, its area's coordinators and admins; anyone else may not know it exists.
+  "triage.result.$id.tsx": {
+    path: (fx) => `/triage/result/${fx.assistedTriageId}`,
+    params: (fx) => ({ id: fx.assistedTriageId }),
+    expect: { ...signedIn(["champion", "coordinator", "admin"], 404), provider: 403 },
+  },
+
+  // Directory: public search and listings.
+  "services._index.tsx": { path: fixed("/services"), expect: all(200) },
+  "services.$id._index.tsx": { path: (fx) => `/services/${fx.serviceId}`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
+  "services.$id.report.tsx": { path: (fx) => `/services/${fx.serviceId}/report`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
+  "services.$id.share.tsx": { path: (fx) => `/services/${fx.serviceId}/share`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
+  "services.shortlist._index.tsx": { path: fixed("/services/shortlist"), expect: all(200) },
+  "services.shortlist.send.tsx": { path: fixed("/services/shortlist/send"), expect: all("redirect") },
+
+  // Directory upkeep.
+  "directory.manage._index.tsx": { path: fixed("/directory/manage"), expect: signedIn(["provider", "coordinator", "admin"]) },
+  "directory.manage.new.tsx": { path: fixed("/directory/manage/new"), expect: signedIn(["provider", "coordinator", "admin"]) },
+  "directory.manage.$id.edit.tsx": {
+    path: (fx) => `/directory/manage/${fx.serviceId}/edit`,
+    params: (fx) => ({ id: fx.serviceId }),
+    expect: signedIn(["provider", "coordinator", "admin"]),
+  },
+  "directory.manage.$id.verify.tsx": {
+    path: (fx) => `/directory/manage/${fx.serviceId}/verify`,
+    params: (fx) => ({ id: fx.serviceId }),
+    expect: signedIn(["provider", "coordinator", "admin"]),
+  },
+  "directory.approvals._index.tsx": { path: fixed("/directory/approvals"), expect: signedIn(["coordinator", "admin"]) },
+  "directory.approvals.$id.tsx": {
+    path: (fx) => `/directory/approvals/${fx.listingChangeId}`,
+    params: (fx) => ({ id: fx.listingChangeId }),
+    expect: signedIn(["coordinator", "admin"]),
+  },
+  "directory.reports.tsx": { path: fixed("/directory/reports"), expect: signedIn(["coordinator", "admin"]) },
+  "directory.import.tsx": { path: fixed("/directory/import"), expect: signedIn(["coordinator", "admin"]) },
+  "directory.still-correct.$token.tsx": { path: fixed("/directory/still-correct/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404) },
+
+  // Knowledge store and open data: public.
+  "knowledge._index.tsx": { path: fixed("/knowledge"), expect: all(200) },
+  "knowledge.$slug.tsx": { path: fixed("/knowledge/email-basics"), params: () => ({ slug: "email-basics" }), expect: all(200) },
+  "knowledge.data._index.tsx": { path: fixed("/knowledge/data"), expect: all(200) },
+  "knowledge.data.directory[.]csv.ts": { path: fixed("/knowledge/data/directory.csv"), expect: all(200) },
+  "knowledge.data.directory[.]json.ts": { path: fixed("/knowledge/data/directory.json"), expect: all(200) },
+  "knowledge.data.referral-statistics[.]csv.ts": { path: fixed("/knowledge/data/referral-statistics.csv"), expect: all(200) },
+  "knowledge.data.triage-statistics[.]csv.ts": { path: fixed("/knowledge/data/triage-statistics.csv"), expect: all(200) },
+
+  // Training: anyone signed in; completions are the coordinator's view.
+  "training._index.tsx": { path: fixed("/training"), expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]) },
+  "training.record.tsx": { path: fixed("/training/record"), expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]) },
+  "training.completions.tsx": { path: fixed("/training/completions"), expect: signedIn(["coordinator", "admin"]) },
+  "training.$moduleId._index.tsx": { path: fixed("/training/online-safety"), params: () => ({ moduleId: "online-safety" }), expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]) },
+  "training.$moduleId.lessons.$lessonId.tsx": {
+    path: fixed("/training/online-safety/lessons/spotting-scams"),
+    params: () => ({ moduleId: "online-safety", lessonId: "spotting-scams" }),
+    expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]),
+  },
+  "training.$moduleId.quiz._index.tsx": {
+    path: fixed("/training/online-safety/quiz"),
+    params: () => ({ moduleId: "online-safety" }),
+    expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]),
+  },
+  // A quiz result belongs to the person who took it.
+  "training.$moduleId.quiz.results.$attemptId.tsx": {
+    path: (fx) => `/training/online-safety/quiz/results/${fx.quizAttemptId}`,
+    params: (fx) => ({ moduleId: "online-safety", attemptId: fx.quizAttemptId }),
+    expect: signedIn(["champion"], 404),
+  },
+
+  "people-helped._index.tsx": { path: fixed("/people-helped"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  "people-helped.new.tsx": { path: fixed("/people-helped/new"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+
+  // Referrals.
+  "referrals._index.tsx": { path: fixed("/referrals"), expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]) },
+  "referrals.$reference.tsx": {
+    path: (fx) => `/referrals/${fx.referralReference}`,
+    params: (fx) => ({ reference: fx.referralReference }),
+    // The staff member did not make it and is not at the provider: it does not exist for them.
+    expect: { ...signedIn(["champion", "provider", "coordinator", "admin"]), staff: 404 },
+  },
+  "referrals.$reference_.export[.]json.ts": {
+    path: (fx) => `/referrals/${fx.referralReference}/export.json`,
+    params: (fx) => ({ reference: fx.referralReference }),
+    expect: signedIn(["coordinator", "admin"]),
+  },
+  "referrals.$reference_.export[.]csv.ts": {
+    path: (fx) => `/referrals/${fx.referralReference}/export.csv`,
+    params: (fx) => ({ reference: fx.referralReference }),
+    expect: signedIn(["coordinator", "admin"]),
+  },
+  "referrals.$reference_.erase.tsx": {
+    path: (fx) => `/referrals/${fx.referralReference}/erase`,
+    params: (fx) => ({ reference: fx.referralReference }),
+    expect: signedIn(["coordinator", "admin"]),
+  },
+  "referrals.new._index.tsx": { path: fixed("/referrals/new"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.service.tsx": { path: fixed("/referrals/new/service"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.reasons.tsx": { path: fixed("/referrals/new/reasons"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.person.tsx": { path: fixed("/referrals/new/person"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.needs.tsx": { path: fixed("/referrals/new/needs"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.consent.tsx": { path: fixed("/referrals/new/consent"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.signpost.tsx": { path: fixed("/referrals/new/signpost"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.check.tsx": { path: fixed("/referrals/new/check"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.confirmation.tsx": { path: fixed("/referrals/new/confirmation"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.self._index.tsx": { path: fixed("/referrals/self"), expect: all(200) },
+  "referrals.self.contact.tsx": { path: fixed("/referrals/self/contact"), expect: all(200) },
+  "referrals.self.consent.tsx": { path: fixed("/referrals/self/consent"), expect: all("redirect") },
+  "referrals.self.check.tsx": { path: fixed("/referrals/self/check"), expect: all("redirect") },
+  "referrals.self.confirmation.tsx": { path: fixed("/referrals/self/confirmation"), expect: all("redirect") },
+
+  // Reporting: coordinators (their areas) and admins.
+  "reports._index.tsx": { path: fixed("/reports"), expect: signedIn(["coordinator", "admin"]) },
+  "reports.gaps.tsx": { path: fixed("/reports/gaps"), expect: signedIn(["coordinator", "admin"]) },
+  "reports.board-summary.tsx": { path: fixed("/reports/board-summary"), expect: signedIn(["coordinator", "admin"]) },
+  "reports.csv.$figure.ts": { path: fixed("/reports/csv/barriers"), params: () => ({ figure: "barriers" }), expect: signedIn(["coordinator", "admin"]) },
 };
