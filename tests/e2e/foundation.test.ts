@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { JS_MODES, launchBrowser, openPage } from "./harness/browser";
@@ -73,6 +74,32 @@ describe("foundation", () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("refuses a cross-site post to every route that has an action", async () => {
+    const actionRoutes = fs
+      .readdirSync("app/routes")
+      .filter((file) => /export (async )?function action/.test(fs.readFileSync(`app/routes/${file}`, "utf8")));
+    expect(actionRoutes.length).toBeGreaterThan(20);
+    for (const file of actionRoutes) {
+      // A URL for the route: params filled with a placeholder; the check runs before any route code.
+      const url = `/${file
+        .replace(/\.tsx?$/, "")
+        .replace(/\[\.\]/g, ".")
+        .split(".")
+        .filter((part) => part !== "_index")
+        .map((part) => (part.startsWith("$") ? "x" : part.replace(/_$/, "")))
+        .join("/")}`;
+      for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+        const response = await fetch(`${inject("baseUrl")}${url}`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          body: "intent=anything",
+          redirect: "manual",
+        });
+        expect(response.status, `${file} at ${url}`).toBe(403);
+      }
+    }
   });
 
   it("refuses a cross-site form post", async () => {
