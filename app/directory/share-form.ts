@@ -7,24 +7,25 @@ import { z } from "zod";
 import { SMS_MAX_LENGTH, normaliseUkMobile } from "~/messaging/message";
 import type { ServiceSummary } from "./service-view";
 
+/**
+ * One box for an email address or a UK mobile number, which says which to send: fewer choices
+ * for the person, and no conditionally revealed fields (whose aria-expanded axe rejects on radios).
+ */
 export const shareSchema = z
   .object({
-    channel: z.enum(["email", "sms"], { message: "Choose email or text message" }),
-    email: z.string().trim().max(320, "Email address must be 320 characters or fewer").optional().default(""),
-    mobile: z.string().trim().max(30, "Mobile number must be 30 characters or fewer").optional().default(""),
+    to: z.string().trim().min(1, "Enter an email address or a UK mobile number").max(320, "That must be 320 characters or fewer"),
     consent: z.literal("yes", { message: "Tick the box to say we may send this message" }),
   })
-  .superRefine((form, ctx) => {
-    if (form.channel === "email") {
-      if (!form.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address" });
-      else if (!z.string().email().safeParse(form.email).success) {
-        ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like name@example.com" });
-      }
-    } else if (!form.mobile) {
-      ctx.addIssue({ code: "custom", path: ["mobile"], message: "Enter a UK mobile number" });
-    } else if (!normaliseUkMobile(form.mobile)) {
-      ctx.addIssue({ code: "custom", path: ["mobile"], message: "Enter a UK mobile number, like 07700 900 982" });
+  .transform((form, ctx) => {
+    if (form.to.includes("@")) {
+      if (z.string().email().safeParse(form.to).success) return { channel: "email" as const, to: form.to, consent: form.consent };
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Enter an email address in the correct format, like name@example.com" });
+      return z.NEVER;
     }
+    const mobile = normaliseUkMobile(form.to);
+    if (mobile) return { channel: "sms" as const, to: mobile, consent: form.consent };
+    ctx.addIssue({ code: "custom", path: ["to"], message: "Enter a UK mobile number, like 07700 900 982, or an email address" });
+    return z.NEVER;
   });
 export type ShareForm = z.infer<typeof shareSchema>;
 

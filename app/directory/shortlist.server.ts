@@ -70,15 +70,14 @@ export async function sendServices(
   const message = shareMessage(services, form.channel, linkFor);
   const result = await enqueueMessage(db, {
     channel: form.channel,
-    to: form.channel === "email" ? form.email : form.mobile,
+    to: form.to,
     subject: message.subject,
     body: message.body,
     purpose: "shortlist",
     forgetRecipient: true,
   });
   if (result.ok) return { ok: true };
-  const field = form.channel === "email" ? "email" : "mobile";
-  return { ok: false, errors: { [field]: result.errors.to ?? "We could not send this message. Check the details and try again." } };
+  return { ok: false, errors: { to: result.errors.to ?? "We could not send this message. Check the details and try again." } };
 }
 
 /** The saved services in full, for a list that is printed or read on the way there. */

@@ -27,10 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const service = await listed(params.id);
   const form = parseForm(shareSchema, await request.formData());
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
-  const values = { channel: form.data.channel, email: form.data.email, mobile: form.data.mobile, consent: form.data.consent };
+  const values = { to: form.data.to, consent: form.data.consent };
   const session = await getSession(request);
   if (!takeSendAllowance(session)) {
-    return json({ errors: { channel: "You have sent a lot of messages in the last hour. Try again later." }, values }, { status: 429 });
+    return json({ errors: { to: "You have sent a lot of messages in the last hour. Try again later." }, values }, { status: 429 });
   }
   const base = publicBaseUrl(request);
   const result = await sendServices(getDb(), form.data, [service], (id) => `${base}/services/${id}`);

@@ -22,13 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(shareSchema, await request.formData());
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
-  const values = { channel: form.data.channel, email: form.data.email, mobile: form.data.mobile, consent: form.data.consent };
+  const values = { to: form.data.to, consent: form.data.consent };
   const session = await getSession(request);
   const db = getDb();
   const services = await shortlistServices(db, readShortlist(session));
   if (services.length === 0) throw redirect("/services/shortlist");
   if (!takeSendAllowance(session)) {
-    return json({ errors: { channel: "You have sent a lot of messages in the last hour. Try again later." }, values }, { status: 429 });
+    return json({ errors: { to: "You have sent a lot of messages in the last hour. Try again later." }, values }, { status: 429 });
   }
   const base = publicBaseUrl(request);
   const result = await sendServices(db, form.data, services, (id) => `${base}/services/${id}`);

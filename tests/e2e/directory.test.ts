@@ -56,6 +56,23 @@ describe("directory search", () => {
       await expect(page.getByRole("heading", { name: "Contact" }).isVisible()).resolves.toBe(true);
       await page.emulateMedia({ media: "screen" });
 
+      const servicePath = new URL(page.url()).pathname;
+      await page.getByRole("link", { name: "Send the details by email or text" }).click();
+      await page.waitForURL(/\/share$/);
+      await checked.check();
+      await page.getByLabel("Email address or UK mobile number").fill("resident@example.com");
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await page.locator(".govuk-error-summary").waitFor();
+      await checked.check();
+      await expect(page.locator("#consent-error").textContent()).resolves.toContain("Tick the box");
+      await expect(page.getByLabel("Email address or UK mobile number").inputValue()).resolves.toBe("resident@example.com");
+      await page.getByLabel(/Send this one message/).check();
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await page.waitForURL(/share\?sent=1$/);
+      await checked.check();
+      await expect(page.locator("h1").textContent()).resolves.toBe("The details are on their way");
+      await checked.visit(servicePath);
+
       await page.getByRole("button", { name: "Save to my list" }).click();
       await page.getByRole("button", { name: "Remove from my list" }).waitFor();
       await checked.check();

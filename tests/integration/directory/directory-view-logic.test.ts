@@ -91,10 +91,12 @@ describe("summaries", () => {
 });
 
 describe("sending services", () => {
-  it("needs consent and a valid address or number for the channel chosen", () => {
-    expect(shareSchema.safeParse({ channel: "email", email: "a@example.com" }).success).toBe(false);
-    expect(shareSchema.safeParse({ channel: "sms", email: "a@example.com", consent: "yes" }).success).toBe(false);
-    expect(shareSchema.safeParse({ channel: "sms", mobile: "07700 900982", consent: "yes" }).success).toBe(true);
+  it("needs consent, and sends a text to a mobile number and an email to an email address", () => {
+    expect(shareSchema.safeParse({ to: "a@example.com" }).success).toBe(false);
+    expect(shareSchema.safeParse({ to: "a@example", consent: "yes" }).success).toBe(false);
+    expect(shareSchema.safeParse({ to: "01632 960000", consent: "yes" }).success).toBe(false);
+    expect(shareSchema.parse({ to: " +44 7700 900982 ", consent: "yes" })).toEqual({ channel: "sms", to: "07700900982", consent: "yes" });
+    expect(shareSchema.parse({ to: "a@example.com", consent: "yes" })).toMatchObject({ channel: "email", to: "a@example.com" });
   });
 
   it("keeps a text message within one Notify text, saying how many more there were", () => {

@@ -161,15 +161,16 @@ describe("the saved list", () => {
   it("sends the list by text with consent, and the outbox forgets the number", async () => {
     const added = await call(shortlistAction, post("/services/shortlist", { intent: "add", serviceId: DROP_IN }));
     const cookie = cookieOf(added);
-    const refused = await call(sendAction, post("/services/shortlist/send", { channel: "sms", mobile: "07700 900 982" }, cookie));
+    const refused = await call(sendAction, post("/services/shortlist/send", { to: "07700 900 982" }, cookie));
     expect(refused.status).toBe(400);
     expect(Object.keys((await refused.json()).errors)).toEqual(["consent"]);
+    expect((await (await call(sendAction, post("/services/shortlist/send", { to: "07700 900 982" }, cookie))).json()).values.to).toBe("07700 900 982");
 
-    const badNumber = await call(sendAction, post("/services/shortlist/send", { channel: "sms", mobile: "01632 960000", consent: "yes" }, cookie));
+    const badNumber = await call(sendAction, post("/services/shortlist/send", { to: "01632 960000", consent: "yes" }, cookie));
     expect(badNumber.status).toBe(400);
-    expect((await badNumber.json()).errors.mobile).toMatch(/UK mobile/);
+    expect((await badNumber.json()).errors.to).toMatch(/UK mobile/);
 
-    const sent = await call(sendAction, post("/services/shortlist/send", { channel: "sms", mobile: "07700 900 982", consent: "yes" }, cookie));
+    const sent = await call(sendAction, post("/services/shortlist/send", { to: "07700 900 982", consent: "yes" }, cookie));
     expect(sent.status).toBe(302);
     expect(sent.headers.get("Location")).toBe("/services/shortlist/send?sent=1");
     const message = await getDb().selectFrom("messages").selectAll().where("recipient", "=", "07700900982").executeTakeFirstOrThrow();
@@ -187,7 +188,7 @@ describe("the saved list", () => {
     let cookie = cookieOf(added);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const response = await call(sendAction, post("/services/shortlist/send", { channel: "email", email: `limit${i}@example.com`, consent: "yes" }, cookie));
+      const response = await call(sendAction, post("/services/shortlist/send", { to: `limit${i}@example.com`, consent: "yes" }, cookie));
       statuses.push(response.status);
       if (response.headers.get("Set-Cookie")) cookie = cookieOf(response);
     }
@@ -195,11 +196,11 @@ describe("the saved list", () => {
   });
 
   it("shares one service by email from its page", async () => {
-    const response = await call(shareAction, post(`/services/${DROP_IN}/share`, { channel: "email", email: "friend@example.com", consent: "yes" }), { id: DROP_IN });
+    const response = await call(shareAction, post(`/services/${DROP_IN}/share`, { to: "friend@example.com", consent: "yes" }), { id: DROP_IN });
     expect(response.status).toBe(302);
     const message = await getDb().selectFrom("messages").selectAll().where("recipient", "=", "friend@example.com").executeTakeFirstOrThrow();
     expect(message).toMatchObject({ channel: "email", purpose: "shortlist", forget_recipient: 1 });
     expect(message.subject).toContain("Get online drop-in at Maidstone Library");
-    expect((await call(shareAction, post(`/services/${unpublished}/share`, { channel: "email", email: "a@example.com", consent: "yes" }), { id: unpublished })).status).toBe(404);
+    expect((await call(shareAction, post(`/services/${unpublished}/share`, { to: "a@example.com", consent: "yes" }), { id: unpublished })).status).toBe(404);
   });
 });
