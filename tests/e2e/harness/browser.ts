@@ -87,7 +87,8 @@ export async function openPage(browser: Browser, { javaScriptEnabled }: { javaSc
 }
 
 async function scanCopy(scanner: BrowserContext, page: Page): Promise<void> {
-  const url = page.url();
+  // Routes match without the fragment; a page reached at "#section" is the same document.
+  const url = page.url().split("#")[0];
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const copy = await scanner.newPage();
   try {
