@@ -7,6 +7,7 @@ import { z } from "zod";
 
 // Control characters, plus the invisible direction overrides and zero-width marks that make text
 // display differently from what is stored. Tab, newline and carriage return are handled apart.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** One line of text: invisible characters removed, line breaks and runs of spaces made one space. */

@@ -90,7 +90,7 @@ describe("foundation", () => {
         .filter((part) => part !== "_index")
         .map((part) => (part.startsWith("$") ? "x" : part.replace(/_$/, "")))
         .join("/")}`;
-      for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+      for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }] as Record<string, string>[]) {
         const response = await fetch(`${inject("baseUrl")}${url}`, {
           method: "POST",
           headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
