@@ -24,19 +24,22 @@ export interface BarChartProps {
   rows: BarChartRow[];
   /** Names of the series, shown as a key when there is more than one. */
   series: string[];
+  /** Smaller rows and text, for the one-page board summary. */
+  compact?: boolean;
 }
 
-const LINE_HEIGHT = 19;
-const BAR_HEIGHT = 18;
-const ROW_GAP = 12;
-const AXIS_HEIGHT = 28;
-const KEY_HEIGHT = 28;
-/** Bars use this share of the width; the value is written just after each bar's end. */
+/**
+ * Sizes in pixels. LABEL_CHARS is about what fits on one line of a 320px-wide phone screen at
+ * the chart's text size; bars use BAR_AREA of the width, and each value is written after its bar.
+ */
+const SIZES = {
+  normal: { LINE_HEIGHT: 19, BAR_HEIGHT: 18, ROW_GAP: 12, AXIS_HEIGHT: 28, KEY_HEIGHT: 28, LABEL_CHARS: 32 },
+  compact: { LINE_HEIGHT: 13, BAR_HEIGHT: 10, ROW_GAP: 6, AXIS_HEIGHT: 18, KEY_HEIGHT: 18, LABEL_CHARS: 44 },
+};
 const BAR_AREA = 0.66;
-/** About what fits on one line of a 320px-wide phone screen at the chart's text size. */
-const LABEL_CHARS = 32;
 
-export function BarChart({ id, title, description, rows, series }: BarChartProps) {
+export function BarChart({ id, title, description, rows, series, compact = false }: BarChartProps) {
+  const { LINE_HEIGHT, BAR_HEIGHT, ROW_GAP, AXIS_HEIGHT, KEY_HEIGHT, LABEL_CHARS } = SIZES[compact ? "compact" : "normal"];
   const max = Math.max(0, ...rows.map((r) => r.values.reduce((s, v) => s + v, 0)));
   const scale = scaleFor(max);
   const x = (value: number) => Math.round(percentOf(value, scale.max) * BAR_AREA * 100) / 100;
@@ -52,10 +55,10 @@ export function BarChart({ id, title, description, rows, series }: BarChartProps
   const titleId = `${id}-chart-title`;
   const descId = `${id}-chart-desc`;
   return (
-    <svg className="app-chart" width="100%" height={height} role="img" aria-labelledby={`${titleId} ${descId}`} focusable="false">
+    <svg className={compact ? "app-chart app-chart--compact" : "app-chart"} width="100%" height={height} role="img" aria-labelledby={`${titleId} ${descId}`} focusable="false">
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
-      {series.length > 1 ? <ChartKey series={series} /> : null}
+      {series.length > 1 ? <ChartKey series={series} size={KEY_HEIGHT - 12} /> : null}
       {scale.ticks.map((tick) => (
         <line key={tick} className="app-chart__grid" x1={`${x(tick)}%`} x2={`${x(tick)}%`} y1={keyHeight} y2={axisY} />
       ))}
@@ -78,7 +81,7 @@ export function BarChart({ id, title, description, rows, series }: BarChartProps
               ))}
             </text>
             {bars}
-            <text className="app-chart__value" x={`${x(end) + 1}%`} y={barY + BAR_HEIGHT - 4}>
+            <text className="app-chart__value" x={`${x(end) + 1}%`} y={barY + BAR_HEIGHT - (compact ? 1 : 4)}>
               {row.valueText}
             </text>
           </g>
@@ -86,7 +89,7 @@ export function BarChart({ id, title, description, rows, series }: BarChartProps
       })}
       <line className="app-chart__axis" x1="0" x2={`${x(scale.max)}%`} y1={axisY} y2={axisY} />
       {scale.ticks.map((tick, i) => (
-        <text key={tick} className="app-chart__tick" x={`${x(tick)}%`} y={axisY + 18} textAnchor={i === 0 ? "start" : "middle"}>
+        <text key={tick} className="app-chart__tick" x={`${x(tick)}%`} y={axisY + AXIS_HEIGHT - 10} textAnchor={i === 0 ? "start" : "middle"}>
           {formatCount(tick)}
         </text>
       ))}
@@ -94,13 +97,13 @@ export function BarChart({ id, title, description, rows, series }: BarChartProps
   );
 }
 
-function ChartKey({ series }: { series: string[] }) {
+function ChartKey({ series, size }: { series: string[]; size: number }) {
   return (
     <g>
       {series.map((name, s) => (
         <g key={name} transform={`translate(${s * 110}, 4)`}>
-          <rect className={`app-chart__bar app-chart__bar--${s + 1}`} x="0" y="0" width="16" height="16" />
-          <text className="app-chart__label" x="22" y="13">
+          <rect className={`app-chart__bar app-chart__bar--${s + 1}`} x="0" y="0" width={size} height={size} />
+          <text className="app-chart__label" x={size + 6} y={size - 3}>
             {name}
           </text>
         </g>

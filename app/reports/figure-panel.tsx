@@ -7,12 +7,12 @@ interface FigurePanelProps {
   view: FigureView;
   /** Link to this figure's CSV file, or none (the board summary). */
   csvHref?: string;
-  /** Open the table rather than tucking it in "Show the data" (the printed board summary). */
-  tableOpen?: boolean;
+  /** The board summary's smaller charts. */
+  compact?: boolean;
 }
 
 /** One figure: heading, what it counts, the chart, its numbers as a table, and a CSV download. */
-export function FigurePanel({ view, csvHref, tableOpen = false }: FigurePanelProps) {
+export function FigurePanel({ view, csvHref, compact = false }: FigurePanelProps) {
   const headingId = `${view.id}-heading`;
   const table = (
     <Table
@@ -27,11 +27,11 @@ export function FigurePanel({ view, csvHref, tableOpen = false }: FigurePanelPro
       <h2 className="govuk-heading-m" id={headingId}>
         {view.title}
       </h2>
-      <p className="govuk-body">{view.description}</p>
+      <p className="govuk-body app-report-figure__description">{view.description}</p>
       {view.empty ? <p className="govuk-body govuk-!-font-weight-bold">Nothing was recorded in this period.</p> : null}
-      <BarChart id={view.id} title={view.title} description={chartDescription(view)} rows={view.rows.map((r) => ({ label: r.label, values: r.chartValues, valueText: r.valueText }))} series={view.series} />
+      <BarChart id={view.id} title={view.title} description={chartDescription(view)} rows={view.rows.map((r) => ({ label: r.label, values: r.chartValues, valueText: r.valueText }))} series={view.series} compact={compact} />
       {view.baseNote ? <p className="govuk-body-s">{view.baseNote}</p> : null}
-      {tableOpen ? table : <Details summary={`Show the data for “${view.title}”`}>{table}</Details>}
+      <Details summary={`Show the data for “${view.title}”`}>{table}</Details>
       {csvHref ? (
         <p className="govuk-body">
           <a className="govuk-link" href={csvHref} download>

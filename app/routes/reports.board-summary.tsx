@@ -75,7 +75,7 @@ export default function BoardSummary() {
               Biggest gaps in local help
             </h2>
             {summary.gaps.length > 0 ? (
-              <ul className="govuk-list govuk-list--bullet">
+              <ul className="govuk-list govuk-list--bullet app-board-summary__gaps">
                 {summary.gaps.map((g) => (
                   <li key={g}>{g}</li>
                 ))}
@@ -86,7 +86,7 @@ export default function BoardSummary() {
           </section>
           <div className="app-board-summary__grid">
             {summary.figures.map((view) => (
-              <FigurePanel key={view.id} view={view} />
+              <FigurePanel key={view.id} view={view} compact />
             ))}
           </div>
         </>

@@ -129,10 +129,9 @@ function GapTable({ caption, rows, distanceKm }: { caption: string; rows: GapTab
         head={[
           { text: "District" },
           { text: "Barrier" },
-          { text: "People (held back a lot)", numeric: true },
+          { text: "People (a lot)", numeric: true },
           { text: `Matching help within ${distanceKm} km`, numeric: true },
           { text: "Nearest matching help" },
-          { text: `Other help within ${distanceKm} km`, numeric: true },
           { text: "National services", numeric: true },
         ]}
         rows={rows.map((r) => [
@@ -142,17 +141,16 @@ function GapTable({ caption, rows, distanceKm }: { caption: string; rows: GapTab
             {r.gap ? (
               <>
                 {" "}
-                <Tag colour="red">
-                  Gap
-                </Tag>
+                <Tag colour="red">Gap</Tag>
               </>
             ) : null}
-            <span className="govuk-body-s govuk-!-display-block">Matching help: {r.help}</span>
+            <span className="govuk-body-s govuk-!-display-block">
+              Matching help: {r.help}. Other help within {distanceKm} km: {formatCount(r.other)}.
+            </span>
           </>,
           `${formatCount(r.people)} (${formatCount(r.high)})`,
           formatCount(r.dedicated),
           r.nearest ?? "None with a place to go",
-          formatCount(r.other),
           formatCount(r.national),
         ])}
       />

@@ -39,6 +39,16 @@ describe("BarChart", () => {
     expect(html).not.toMatch(/\sfill="/);
   });
 
+  it("draws smaller rows for the board summary", () => {
+    const normal = renderToStaticMarkup(<BarChart id="n" title="T" description="D." rows={rows} series={["Some", "A lot"]} />);
+    const compact = renderToStaticMarkup(<BarChart id="c" title="T" description="D." rows={rows} series={["Some", "A lot"]} compact />);
+    const height = (html: string) => Number(html.match(/^<svg[^>]*height="(\d+)"/)![1]);
+    expect(compact).toContain('class="app-chart app-chart--compact"');
+    expect(height(compact)).toBeLessThan(height(normal) * 0.75);
+    // Wider lines of text fit at the smaller size, so the long label no longer wraps.
+    expect(compact).toContain(">Connection (broadband, mobile data, signal)</tspan>");
+  });
+
   it("renders an empty chart with an axis when every count is zero", () => {
     const empty = renderToStaticMarkup(<BarChart id="e" title="Empty" description="Nothing." rows={[{ label: "A", values: [0], valueText: "0" }]} series={["Triages"]} />);
     expect(empty).toContain('class="app-chart__axis"');
