@@ -12,7 +12,8 @@ import { REFERRAL_MEASURES, referralFacts } from "./referral-facts";
 import { mergeCounts } from "./triage-facts.server";
 
 const WATERMARK_KEY = "reports_referrals_counted_to";
-const OVERLAP_MS = 5 * 60_000;
+// Long enough for a change whose time was taken just before a refresh to be written after it.
+const OVERLAP_MS = 60_000;
 
 /** Counts the referrals made on each of these UK days again, replacing what was there. */
 export async function recountReferralDays(db: Db, days: Iterable<string>): Promise<void> {

@@ -34,7 +34,8 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULTS: GenerateOptions = { triages: 1_000_000, referrals: 300_000, peopleHelped: 60_000, end: todayInUk(), seed: 20_260_401 };
+/** The year ends yesterday, so every step of every referral is in the past and none looks freshly changed. */
+export const DEFAULTS: GenerateOptions = { triages: 1_000_000, referrals: 300_000, peopleHelped: 60_000, end: addDays(todayInUk(), -1), seed: 20_260_401 };
 
 /** mulberry32: small, fast and good enough for made-up data. */
 export function seededRandom(seed: number): () => number {
@@ -245,7 +246,7 @@ export function referralStory(rand: () => number, createdAt: string, end: string
     return { ...sent, first_action_at: firstAction, decline_reason: pick(rand, ["not-eligible", "no-capacity", "other"] as const), status: closed ? "closed" : "declined", closed_at: closed ? at(firstActionDays + 5) : null, status_changed_at: closed ? at(firstActionDays + 5) : firstAction };
   }
   const accepted = { ...sent, first_action_at: firstAction };
-  if (rand() < 0.05) return { ...accepted, status: "withdrawn", closed_at: at(firstActionDays + 2), status_changed_at: at(firstActionDays + 2) };
+  if (rand() < 0.05 && age > firstActionDays + 2) return { ...accepted, status: "withdrawn", closed_at: at(firstActionDays + 2), status_changed_at: at(firstActionDays + 2) };
   const outcomeDays = firstActionDays + 7 + Math.floor(rand() * 30);
   if (age < outcomeDays) return { ...accepted, status: pick(rand, ["accepted", "contacted", "attended", "couldnt-contact"] as const), status_changed_at: firstAction };
   if (rand() < 0.18) return { ...accepted, status: "closed", closed_at: at(outcomeDays), status_changed_at: at(outcomeDays) };
