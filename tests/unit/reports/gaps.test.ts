@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { loadDistrictCentroids, loadGapRules } from "~/reports/gap-content.server";
+import { BARRIER_IDS } from "~/lib/frameworks";
 import { type GapInput, analyseGaps, categoriesByBarrier } from "~/reports/gaps";
 
 const margate = { lat: 51.386, lon: 1.39 };
@@ -28,7 +29,7 @@ function input(overrides: Partial<GapInput> = {}): GapInput {
       { id: "class", name: "Margate class", categories: ["skills-course"], isNational: false, locations: [{ lat: 51.389, lon: 1.385 }] },
       { id: "national", name: "Device Share UK", categories: ["device-loan"], isNational: true, locations: [] },
     ],
-    rules: { ...Object.fromEntries(Object.keys(categoriesByBarrier([])).map((b) => [b, []])), device: ["device-loan"], skills: ["skills-course"] } as GapInput["rules"],
+    rules: { ...(Object.fromEntries(BARRIER_IDS.map((b) => [b, []])) as unknown as GapInput["rules"]), device: ["device-loan"], skills: ["skills-course"] },
     addressedBy: categoriesByBarrier(getCategoryTaxonomy().terms),
     distanceKm: 5,
     ...overrides,
