@@ -39,7 +39,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/harness/global-setup.ts"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
-          testTimeout: 60_000,
+          // Each page is scanned with axe (a few seconds on a 2-core machine); long journeys need room.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -13,6 +13,7 @@ import { WarningText } from "~/components/warning-text";
 import { approveChange, getChangeInReach, rejectChange } from "~/directory/listing-edit-changes.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, parseForm } from "~/lib/forms";
+import { ScrollRegion } from "~/components/scroll-region";
 
 async function requireChange(request: Request, id: string | undefined) {
   const user = await requirePermission(request, "directory:approve");
@@ -89,7 +90,7 @@ export default function ReviewChange() {
       {data.diff.length === 0 ? (
         <p className="govuk-body">This change does not alter anything on the listing.</p>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollRegion label={data.isNew ? "What the new listing says" : "What changes"}>
           <table className="govuk-table app-diff">
             <caption className="govuk-table__caption govuk-table__caption--m">What {data.isNew ? "the new listing says" : "changes"}</caption>
             <thead className="govuk-table__head">
@@ -109,7 +110,7 @@ export default function ReviewChange() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {data.status === "pending" ? (
         <Form method="post" noValidate>

@@ -6,6 +6,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Table } from "~/components/table";
 import { listPendingChanges } from "~/directory/listing-edit-changes.server";
 import { getDb } from "~/lib/db.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const DONE: Record<string, string> = {
   approved: "Change approved. The listing is live and the provider has been told.",
@@ -31,7 +32,7 @@ export default function Approvals() {
       {changes.length === 0 ? (
         <p className="govuk-body">There are no changes waiting.</p>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollRegion label={changes.length === 1 ? "1 change waiting" : `${changes.length} changes waiting`}>
           <Table
             caption={changes.length === 1 ? "1 change waiting" : `${changes.length} changes waiting`}
             captionSize="m"
@@ -53,7 +54,7 @@ export default function Approvals() {
               c.proposedAt,
             ])}
           />
-        </div>
+        </ScrollRegion>
       )}
       <p className="govuk-body">
         <a className="govuk-link" href="/directory/manage">Back to listings</a>

@@ -22,6 +22,7 @@ import { CSV_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/directory/csv-import
 import { previewCsvImport, runCsvImport, type CsvPreview } from "~/directory/csv-import.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getDb } from "~/lib/db.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const IMPORTERS = ["directory:edit:area", "directory:edit:all"] as const;
 
@@ -169,7 +170,7 @@ function PreviewTable({ preview, lineText }: { preview: CsvPreview; lineText: (e
       )}
       {preview.ignoredColumns.length > 0 ? <p className="govuk-body">These columns are not used and will be ignored: {preview.ignoredColumns.join(", ")}.</p> : null}
       {preview.rows.length > 0 ? (
-        <div className="app-table-scroll">
+        <ScrollRegion label="Rows that are ready">
           <Table
             caption="Rows that are ready"
             head={[{ text: "Line", numeric: true }, { text: "Service" }, { text: "What happens" }]}
@@ -189,7 +190,7 @@ function PreviewTable({ preview, lineText }: { preview: CsvPreview; lineText: (e
               </>,
             ])}
           />
-        </div>
+        </ScrollRegion>
       ) : null}
     </>
   );

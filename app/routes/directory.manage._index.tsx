@@ -9,6 +9,7 @@ import { listManagedListings, LISTING_FILTERS, type ListingFilter } from "~/dire
 import { EDIT_PERMISSIONS, editsNeedApproval } from "~/directory/listing-edit-scope.server";
 import { formatVerifiedDate, VERIFICATION_LABELS, type VerificationState } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const DONE: Record<string, string> = {
   verified: "Thank you. The listing is marked as checked today.",
@@ -76,7 +77,7 @@ export default function ManageListings() {
       {listings.length === 0 ? (
         <p className="govuk-body">There are no listings to show.</p>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollRegion label={listings.length === 1 ? "1 listing" : `${listings.length} listings`}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--m">
               {listings.length === 1 ? "1 listing" : `${listings.length} listings`}
@@ -129,7 +130,7 @@ export default function ManageListings() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { listPeopleHelped } from "~/knowledge/people-helped.server";
 import { formatLongDate } from "~/knowledge/browse";
 import { getDb } from "~/lib/db.server";
 import { BARRIERS, labelFor } from "~/lib/frameworks";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const PAGE_SIZE = 20;
 // Far enough back for any real log; stops a hand-typed page number asking for millions of rows.
@@ -52,7 +53,7 @@ export default function PeopleHelped() {
       <p className="govuk-body">A quick, anonymous note each time you help someone shows the partnership where help is needed and what works.</p>
       <Button href="/people-helped/new">Log someone you helped</Button>
       {entries.length > 0 ? (
-        <div className="app-table-scroll" role="region" aria-label="Your recent log" tabIndex={0}>
+        <ScrollRegion label="Your recent log">
           <Table
             caption="Your recent log"
             captionSize="m"
@@ -66,7 +67,7 @@ export default function PeopleHelped() {
               entry.minutes,
             ])}
           />
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="govuk-body">{page > 1 ? "There is nothing on this page." : "You have not logged anyone yet."}</p>
       )}

@@ -17,6 +17,7 @@ import { getGapContent } from "~/reports/gap-content.server";
 import { getGapAnalysis } from "~/reports/gaps.server";
 import { describePeriod } from "~/reports/period";
 import { formatCount } from "~/reports/stats";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -122,7 +123,7 @@ interface GapTableRow {
 function GapTable({ caption, rows, distanceKm }: { caption: string; rows: GapTableRow[]; distanceKm: number }) {
   if (rows.length === 0) return null;
   return (
-    <div className="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <ScrollRegion label={caption} wide>
       <Table
         caption={caption}
         captionSize="m"
@@ -154,7 +155,7 @@ function GapTable({ caption, rows, distanceKm }: { caption: string; rows: GapTab
           formatCount(r.national),
         ])}
       />
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -13,6 +13,7 @@ import { getCompletionsForUsers, getTrainingModules } from "~/knowledge/training
 import { listTrainees } from "~/knowledge/training-people.server";
 import { formatUkDate } from "~/knowledge/training-view";
 import { getDb } from "~/lib/db.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
@@ -68,7 +69,7 @@ export default function TrainingCompletions() {
       </p>
       <p className="govuk-body">{data.total === 1 ? "1 person" : `${data.total} people`}</p>
       {data.people.length > 0 ? (
-        <div className="app-table-scroll" role="region" aria-label="Core training completed" tabIndex={0}>
+        <ScrollRegion label="Core training completed">
           <Table
             caption="Core modules passed"
             captionSize="m"
@@ -81,7 +82,7 @@ export default function TrainingCompletions() {
               person.allCore ? <Tag key="all" colour="green">Complete</Tag> : <Tag key="all" colour="grey">Not complete</Tag>,
             ])}
           />
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="govuk-body">There is nobody in your areas yet.</p>
       )}

@@ -8,6 +8,7 @@ import { ModuleStatusTag } from "~/knowledge/module-status-tag";
 import { getLearningRecord } from "~/knowledge/training.server";
 import { formatUkDate, moduleStatus } from "~/knowledge/training-view";
 import { getDb } from "~/lib/db.server";
+import { ScrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "training:take");
@@ -40,7 +41,7 @@ export default function LearningRecord() {
         You have passed {corePassed} of {coreTotal} core modules.
         {corePassed === coreTotal ? " You have completed all the core training." : ""}
       </p>
-      <div className="app-table-scroll" role="region" aria-label="Learning record" tabIndex={0}>
+      <ScrollRegion label="Learning record">
         <Table
           caption="Modules"
           captionSize="m"
@@ -72,7 +73,7 @@ export default function LearningRecord() {
             m.passedOn,
           ])}
         />
-      </div>
+      </ScrollRegion>
     </>
   );
 }

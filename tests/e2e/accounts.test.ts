@@ -2,8 +2,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { JS_MODES, launchBrowser, openPage, type CheckedPage } from "./harness/browser";
-import { signInAs } from "./harness/sign-in";
+import { JS_MODES, launchBrowser, openPage } from "./harness/browser";
+import { signInAs, signOut } from "./harness/sign-in";
 
 /** The invitation link, read from the outbox the way a person would read it in their email. */
 function invitationLinkFor(email: string): string {
@@ -18,11 +18,6 @@ function invitationLinkFor(email: string): string {
   } finally {
     db.close();
   }
-}
-
-async function signOut(checked: CheckedPage) {
-  await Promise.all([checked.page.waitForURL(/\/login\?signedOut=1/), checked.page.getByRole("button", { name: "Sign out" }).click()]);
-  await checked.check();
 }
 
 describe("accounts: invite, set a password, sign in and out", () => {

@@ -17,3 +17,15 @@ export async function signInAs(checked: CheckedPage, role: keyof typeof DEMO_USE
   await Promise.all([checked.page.waitForURL((url) => !url.pathname.startsWith("/login")), checked.page.getByRole("button", { name: "Sign in" }).click()]);
   await checked.check();
 }
+
+/**
+ * Signs out from the header, as a person on a phone would: with JavaScript on, the Design System
+ * folds the navigation behind a "Menu" button on narrow screens, so open it first when it shows.
+ */
+export async function signOut(checked: CheckedPage): Promise<void> {
+  const { page } = checked;
+  const menu = page.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  await Promise.all([page.waitForURL(/\/login\?signedOut=1/), page.getByRole("button", { name: "Sign out" }).click()]);
+  await checked.check();
+}
