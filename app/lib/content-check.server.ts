@@ -3,6 +3,7 @@ import { loadDirectoryContent } from "~/directory/directory-content.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getArticles } from "~/knowledge/articles.server";
 import { getTrainingModules } from "~/knowledge/training.server";
+import { getGapContent } from "~/reports/gap-content.server";
 import { loadTriageContent } from "~/triage/question-bank.server";
 
 /**
@@ -15,6 +16,7 @@ export function checkContent({ demo }: { demo: boolean }): void {
   getCategoryTaxonomy();
   getArticles();
   getTrainingModules();
+  getGapContent();
   if (demo) {
     loadDirectoryContent();
     loadDemoUsers();
