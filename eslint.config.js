@@ -36,6 +36,17 @@ export default tseslint.config(
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "./*", "../*"], message: "Routes never import from other routes; move shared code to a domain module." }] }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Only sanitised content of our own may be set as HTML; use the knowledge renderer's SafeHtml component.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='request'][callee.property.name='formData']",
+          message: "Use readFormData(request) from ~/lib/forms: a body that is not a form gets a 400 page, not a 500.",
+        },
+      ],
     },
   },
 );

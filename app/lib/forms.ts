@@ -38,3 +38,18 @@ export function echoed(values: Record<string, string | string[]> | undefined, ke
   const value = values?.[key];
   return typeof value === "string" ? value : undefined;
 }
+
+/**
+ * Reads a submitted form. A body that is not a form at all (JSON, a broken upload, a cut-off
+ * request) gets a 400 page saying so, instead of the 500 that `request.formData()` would throw.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("We could not read what was sent. Go back, check the form and send it again.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}

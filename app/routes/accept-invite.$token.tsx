@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
 import { getDb } from "~/lib/db.server";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 type LinkProblem = "invalid" | "expired" | "used";
 
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const check = await checkUserToken(db, token, "invite");
   if (!check.ok) return linkProblem(check.reason);
   // Passwords are not sent back to the page: re-entering them is safer than echoing them in HTML.
-  const form = parseForm(newPasswordSchema(check.user.email), await request.formData());
+  const form = parseForm(newPasswordSchema(check.user.email), await readFormData(request));
   if (!form.success) return json({ state: "ready" as const, errors: form.errors }, { status: 400 });
   const result = await setPasswordWithToken(db, { token, purpose: "invite", password: form.data.password, ip: context?.clientIp });
   if (!result.ok) return linkProblem(result.reason);

@@ -12,7 +12,7 @@ import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 async function requireArea(request: Request, id: string | undefined) {
   const user = await requirePermission(request, "organisations:manage");
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, area } = await requireArea(request, params.id);
-  const form = parseForm(areaSchema, await request.formData());
+  const form = parseForm(areaSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await updateArea(getDb(), actorFor(user), area.id, form.data, context?.clientIp);
   if (!result.ok) return json({ errors: result.errors as FieldErrors, values: { name: form.data.name, districts: form.data.districts.join(", ") } }, { status: 400 });

@@ -13,7 +13,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Table } from "~/components/table";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "organisations:manage");
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");
-  const form = parseForm(areaSchema, await request.formData());
+  const form = parseForm(areaSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createArea(getDb(), actorFor(user), form.data, context?.clientIp);
   if (!result.ok) return json({ errors: result.errors as FieldErrors, values: { name: form.data.name, districts: form.data.districts.join(", ") } }, { status: 400 });

@@ -14,7 +14,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Radios } from "~/components/radios";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 
 async function requireOrganisation(request: Request, id: string | undefined) {
   const user = await requirePermission(request, "organisations:manage");
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, organisation } = await requireOrganisation(request, params.id);
-  const form = parseForm(organisationSchema, await request.formData());
+  const form = parseForm(organisationSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   await updateOrganisation(getDb(), actorFor(user), organisation.id, form.data, context?.clientIp);
   return redirect(`/admin/organisations/${organisation.id}?done=updated`);

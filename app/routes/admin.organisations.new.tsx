@@ -13,7 +13,7 @@ import { Input } from "~/components/input";
 import { Radios } from "~/components/radios";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "organisations:manage");
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "organisations:manage");
-  const form = parseForm(organisationSchema, await request.formData());
+  const form = parseForm(organisationSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const id = await createOrganisation(getDb(), actorFor(user), form.data, context?.clientIp);
   return redirect(`/admin/organisations/${id}?done=created`);

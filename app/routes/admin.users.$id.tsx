@@ -18,7 +18,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Radios } from "~/components/radios";
 import { SummaryList } from "~/components/summary-list";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 async function requireManagedUser(request: Request, id: string | undefined) {
   const { user: manager } = await requireAnyPermission(request, ["users:manage:area", "users:manage:all"]);
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { manager, user } = await requireManagedUser(request, params.id);
   const db = getDb();
   const options = { ip: context?.clientIp };
-  const form = parseForm(actionSchema, await request.formData(), { arrays: ["areaIds"] });
+  const form = parseForm(actionSchema, await readFormData(request), { arrays: ["areaIds"] });
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const done = (what: string) => redirect(`/admin/users/${user.id}?done=${what}`);
   switch (form.data.intent) {

@@ -17,7 +17,7 @@ import { Input } from "~/components/input";
 import { Radios } from "~/components/radios";
 import { Select } from "~/components/select";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 const MANAGE = ["users:manage:area", "users:manage:all"] as const;
 
@@ -48,7 +48,7 @@ const inviteSchema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAnyPermission(request, MANAGE);
-  const form = parseForm(inviteSchema, await request.formData(), { arrays: ["areaIds"] });
+  const form = parseForm(inviteSchema, await readFormData(request), { arrays: ["areaIds"] });
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await inviteUser(getDb(), user, form.data, { baseUrl: publicBaseUrl(request), ip: context?.clientIp });
   if (!result.ok) return json({ errors: result.errors as FieldErrors, values: form.data as Record<string, string | string[]> }, { status: 400 });

@@ -10,6 +10,7 @@ import { loadTriageContent } from "~/triage/question-bank.server";
 import { backHref, nextHref, postedAnswer, questionHref, questionStatus, questionView, type NavigationOptions } from "~/triage/question-view";
 import { readCheck, writeCheck } from "~/triage/triage-session.server";
 import { findQuestion } from "~/triage/types";
+import { readFormData } from "~/lib/forms";
 
 function navigation(request: Request): NavigationOptions {
   return { returnToAnswers: new URL(request.url).searchParams.get("return") === "answers" };
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await getSession(request);
   const { answers } = readCheck(session);
   const id = params.questionId ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const posted = form.get("questionId");
   if (posted !== null && posted !== id) {
     return json({ error: "That answer was for a different question. Answer the question on this page." }, { status: 400 });

@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 
@@ -30,7 +30,7 @@ const reopenSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(reopenSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: { reference: echoed(form.values, "reference") } }, { status: 400 });
   const saved = await findTriageResultByReference(getDb(), form.data.reference);

@@ -14,7 +14,7 @@ import { Panel } from "~/components/panel";
 import { parsePostcodeInput } from "~/directory/postcodes";
 import { findHelpNearby } from "~/directory/service-search.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 import { formatReferenceCode, normaliseReferenceCode } from "~/lib/reference-code";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { planLookups } from "~/triage/plan-lookups.server";
@@ -79,7 +79,7 @@ const sendSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = await findResult(params.reference);
-  const form = parseForm(sendSchema, await request.formData());
+  const form = parseForm(sendSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: { to: echoed(form.values, "to") } }, { status: 400 });
   const { channel, to } = form.data;
   const plan = planView(saved, "resident", planLookups);

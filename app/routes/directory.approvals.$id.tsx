@@ -12,7 +12,7 @@ import { Textarea } from "~/components/textarea";
 import { WarningText } from "~/components/warning-text";
 import { approveChange, getChangeInReach, rejectChange } from "~/directory/listing-edit-changes.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { ScrollRegion } from "~/components/scroll-region";
 
 async function requireChange(request: Request, id: string | undefined) {
@@ -50,7 +50,7 @@ const decisionSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, detail } = await requireChange(request, params.id);
-  const form = parseForm(decisionSchema, await request.formData());
+  const form = parseForm(decisionSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: { note: echoed(form.values, "note") ?? "" } }, { status: 400 });
   if (detail.change.status !== "pending") {
     return json({ errors: { note: "This change has already been decided." }, values: { note: form.data.note } }, { status: 409 });

@@ -23,6 +23,7 @@ import { previewCsvImport, runCsvImport, type CsvPreview } from "~/directory/csv
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getDb } from "~/lib/db.server";
 import { ScrollRegion } from "~/components/scroll-region";
+import { readFormData } from "~/lib/forms";
 
 const IMPORTERS = ["directory:edit:area", "directory:edit:all"] as const;
 
@@ -38,7 +39,7 @@ async function readSubmission(request: Request): Promise<{ intent: string; text:
   try {
     form = multipart
       ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }))
-      : await request.formData();
+      : await readFormData(request);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { error: "The file must be 2 MB or smaller. Split it into smaller files." };
     throw error;

@@ -17,6 +17,7 @@ import { formatVerifiedDate } from "~/directory/listing-edit-verified";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { formatDateTime } from "~/accounts/format";
 import { getDb } from "~/lib/db.server";
+import { readFormData } from "~/lib/forms";
 
 async function requireEditable(request: Request, id: string | undefined) {
   const { user } = await requireAnyPermission(request, EDIT_PERMISSIONS);
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, service, editable } = await requireEditable(request, params.id);
   const db = getDb();
-  const outcome = await readListingForm(db, await request.formData(), editable.snapshot);
+  const outcome = await readListingForm(db, await readFormData(request), editable.snapshot);
   if (!outcome.ok) return json({ errors: outcome.errors, values: outcome.values, unchanged: false }, { status: 400 });
   const notice = outcome.notice ? "&notice=postcode" : "";
   if (editsNeedApproval(user)) {

@@ -13,7 +13,7 @@ import { areasForNewListing, EDIT_PERMISSIONS, editsNeedApproval, organisationsF
 import { readListingForm } from "~/directory/listing-edit.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getDb } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/forms";
+import { type FieldErrors, readFormData } from "~/lib/forms";
 
 const NATIONAL = "national";
 
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireAnyPermission(request, EDIT_PERMISSIONS);
   const db = getDb();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { organisations, areas, nationalAllowed } = await choices(user);
   const organisationId = String(formData.get("organisation") ?? "");
   const area = String(formData.get("area") ?? "");

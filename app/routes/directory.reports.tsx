@@ -10,7 +10,7 @@ import { SummaryList } from "~/components/summary-list";
 import { listOpenReports, resolveReport } from "~/directory/listing-edit-reports.server";
 import { REPORT_KIND_TEXT } from "~/directory/listing-reports.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "directory:approve");
@@ -24,7 +24,7 @@ const resolveSchema = z.object({ report: z.string().trim().min(1, "Choose a repo
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "directory:approve");
-  const form = parseForm(resolveSchema, await request.formData());
+  const form = parseForm(resolveSchema, await readFormData(request));
   const resolved = form.success && (await resolveReport(getDb(), user, form.data.report, { ip: context?.clientIp }));
   if (!resolved) return json({ error: "That report has already been resolved, or is not one of yours." }, { status: 400 });
   return redirect("/directory/reports?done=resolved");

@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 const forgotSchema = z.object({
   email: z
@@ -20,7 +20,7 @@ const forgotSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(forgotSchema, await request.formData());
+  const form = parseForm(forgotSchema, await readFormData(request));
   if (!form.success) return json({ sent: false, errors: form.errors, email: echoed(form.values, "email") }, { status: 400 });
   const result = await requestPasswordReset(getDb(), { email: form.data.email, ip: context?.clientIp ?? "unknown", baseUrl: publicBaseUrl(request) });
   if (!result.ok) {

@@ -11,7 +11,7 @@ import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm, type FieldErrors } from "~/lib/forms";
+import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -26,7 +26,7 @@ const signInSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(signInSchema, await request.formData());
+  const form = parseForm(signInSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: { email: echoed(form.values, "email") } }, { status: 400 });
 
   const result = await signIn(getDb(), { email: form.data.email, password: form.data.password, ip: context?.clientIp ?? "unknown" });

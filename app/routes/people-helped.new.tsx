@@ -12,7 +12,7 @@ import { personHelpedSchema, PLACE_MAX, todayInUk, WHAT_HELPED_MAX } from "~/kno
 import { listPeopleHelped, logPersonHelped } from "~/knowledge/people-helped.server";
 import { MINUTE_PRESETS, minutesErrorField, minutesFrom } from "~/knowledge/people-helped-form";
 import { getDb } from "~/lib/db.server";
-import { parseForm, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 import { BARRIERS } from "~/lib/frameworks";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ const FIELD_ORDER = ["date", "place", "outwardCode", "barriers", "whatHelped", "
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "people-helped:log");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";

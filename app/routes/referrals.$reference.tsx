@@ -14,7 +14,7 @@ import { SummaryList } from "~/components/summary-list";
 import { Textarea } from "~/components/textarea";
 import { WarningText } from "~/components/warning-text";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { BARRIERS, GOALS, labelFor } from "~/lib/frameworks";
 import { formatReferenceCode } from "~/lib/reference-code";
 import { chaserDates } from "~/referrals/chasers";
@@ -108,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const record = await findReferralFor(db, user, params.reference ?? "");
   if (!record) throw notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(moveSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await moveReferral(

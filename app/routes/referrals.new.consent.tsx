@@ -6,7 +6,7 @@ import { InsetText } from "~/components/inset-text";
 import { Radios } from "~/components/radios";
 import { getConfig } from "~/lib/config.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { ReturnToCheck, StepPage } from "~/referrals/components";
 import { consentAnswerSchema, retentionWording, sharedDetails } from "~/referrals/consent";
 import { afterStep, redirectForStep } from "~/referrals/draft";
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "referral");
   const elsewhere = redirectForStep(draft, "consent");
   if (elsewhere) throw redirect(elsewhere);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(consentAnswerSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const next = { ...draft, consent: { ...form.data, at: new Date().toISOString() } };

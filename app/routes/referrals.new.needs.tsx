@@ -7,7 +7,7 @@ import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Radios } from "~/components/radios";
 import { Textarea } from "~/components/textarea";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { ReturnToCheck, StepPage } from "~/referrals/components";
 import { afterStep, redirectForStep } from "~/referrals/draft";
 import { readDraft, saveAndRedirect, takeNotice } from "~/referrals/draft.server";
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "referral");
   const elsewhere = redirectForStep(draft, "needs");
   if (elsewhere) throw redirect(elsewhere);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(needsStepSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const next = { ...draft, needs: form.data };

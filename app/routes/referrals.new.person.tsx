@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/auth.server";
 import { Button } from "~/components/button";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 import { ReturnToCheck, StepPage } from "~/referrals/components";
 import { ContactFields, contactDefaults } from "~/referrals/contact-fields";
 import { afterStep, redirectForStep } from "~/referrals/draft";
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "referral");
   const elsewhere = redirectForStep(draft, "person");
   if (elsewhere) throw redirect(elsewhere);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(personStepSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const { postcodeShortened, ...person } = form.data;

@@ -7,7 +7,7 @@ import { Checkboxes } from "~/components/checkboxes";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { BARRIERS, GOALS } from "~/lib/frameworks";
 import { ReturnToCheck, StepPage } from "~/referrals/components";
 import { afterStep, redirectForStep } from "~/referrals/draft";
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "referral");
   const elsewhere = redirectForStep(draft, "reasons");
   if (elsewhere) throw redirect(elsewhere);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(reasonsStepSchema, formData, { arrays: ["barriers", "goals"] });
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const next = { ...draft, reasons: form.data };

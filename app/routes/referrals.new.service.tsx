@@ -7,7 +7,7 @@ import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Radios } from "~/components/radios";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 import { ReturnToCheck, StepPage } from "~/referrals/components";
 import { afterStep } from "~/referrals/draft";
 import { readDraft, saveAndRedirect, takeNotice } from "~/referrals/draft.server";
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "referral:create");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(serviceStepSchema, formData);
   const { session, draft } = await readDraft(request, "referral");
   if (!form.success) return json({ errors: form.errors }, { status: 400 });

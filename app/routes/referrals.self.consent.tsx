@@ -6,7 +6,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Radios } from "~/components/radios";
 import { getConfig } from "~/lib/config.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { StepPage } from "~/referrals/components";
 import { retentionWording, selfConsentSchema, sharedDetails } from "~/referrals/consent";
 import { selfRedirectForStep } from "~/referrals/draft";
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "self");
   const elsewhere = selfRedirectForStep(draft, "consent");
   if (elsewhere) throw redirect(elsewhere);
-  const form = parseForm(selfConsentSchema, await request.formData());
+  const form = parseForm(selfConsentSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const consentGiven = form.data.consent === "yes";
   writeDraft(session, "self", { ...draft, consent: { consentGiven, consentMethod: consentGiven ? "online" : null, at: new Date().toISOString() } });

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { redirectWithSession } from "~/accounts/session.server";
 import { Button } from "~/components/button";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 import { StepPage } from "~/referrals/components";
 import { ContactFields, contactDefaults } from "~/referrals/contact-fields";
 import { readDraft, setNotice, writeDraft } from "~/referrals/draft.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, draft } = await readDraft(request, "self");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const form = parseForm(personStepSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, typeof value === "string" ? value : ""]));

@@ -16,7 +16,7 @@ import { REPORT_KIND_TEXT, createListingReport } from "~/directory/listing-repor
 import { getServiceDetail } from "~/directory/service-detail.server";
 import { publicBaseUrl } from "~/directory/shortlist.server";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 
 const REPORT_DETAILS_MAX = 1000;
 
@@ -50,7 +50,7 @@ const reportSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const service = await listing(params.id);
-  const form = parseForm(reportSchema, await request.formData());
+  const form = parseForm(reportSchema, await readFormData(request));
   if (!form.success) {
     const values = { kind: echoed(form.values, "kind"), details: echoed(form.values, "details"), email: echoed(form.values, "email") };
     return json({ errors: form.errors, values }, { status: 400 });

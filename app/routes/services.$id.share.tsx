@@ -10,7 +10,7 @@ import { ShareFields } from "~/directory/share-fields";
 import { shareSchema } from "~/directory/share-form";
 import { publicBaseUrl, sendServices, shortlistServices, takeSendAllowance } from "~/directory/shortlist.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 
 async function listed(id: string | undefined) {
   const [service] = await shortlistServices(getDb(), [id ?? ""]);
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const service = await listed(params.id);
-  const form = parseForm(shareSchema, await request.formData());
+  const form = parseForm(shareSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const values = { to: form.data.to, consent: form.data.consent };
   const session = await getSession(request);

@@ -23,7 +23,7 @@ import {
   shortlistDetails,
 } from "~/directory/shortlist.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
@@ -39,7 +39,7 @@ const shortlistSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(shortlistSchema, await request.formData());
+  const form = parseForm(shortlistSchema, await readFormData(request));
   const session = await getSession(request);
   const services = await shortlistDetails(getDb(), readShortlist(session));
   if (!form.success)

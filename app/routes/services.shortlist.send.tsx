@@ -10,7 +10,7 @@ import { ShareFields } from "~/directory/share-fields";
 import { shareSchema } from "~/directory/share-form";
 import { publicBaseUrl, readShortlist, sendServices, shortlistServices, takeSendAllowance } from "~/directory/shortlist.server";
 import { getDb } from "~/lib/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readFormData } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.get("sent") === "1";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(shareSchema, await request.formData());
+  const form = parseForm(shareSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const values = { to: form.data.to, consent: form.data.consent };
   const session = await getSession(request);

@@ -8,6 +8,7 @@ import { Radios } from "~/components/radios";
 import { answerFieldName, PASS_MARK_PERCENT, readQuizSubmission, scoreQuiz } from "~/knowledge/training";
 import { getTrainingModule, recordQuizAttempt } from "~/knowledge/training.server";
 import { getDb } from "~/lib/db.server";
+import { readFormData } from "~/lib/forms";
 
 function findModule(moduleId: string | undefined) {
   const module = getTrainingModule(moduleId ?? "");
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "training:take");
   const module = findModule(params.moduleId);
-  const submission = readQuizSubmission(module, await request.formData());
+  const submission = readQuizSubmission(module, await readFormData(request));
   if (!submission.ok) return json({ errors: submission.errors, answers: submission.answers }, { status: 400 });
   const result = scoreQuiz(module, submission.answers);
   const attempt = await recordQuizAttempt(getDb(), {

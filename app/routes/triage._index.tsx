@@ -14,7 +14,7 @@ import { Radios } from "~/components/radios";
 import { Select } from "~/components/select";
 import { parsePostcodeInput } from "~/directory/postcodes";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { VENUE_IDS, VENUES } from "~/triage/assisted-triage";
 import { isComplete } from "~/triage/flow";
 import { loadTriageContent } from "~/triage/question-bank.server";
@@ -73,7 +73,7 @@ const startSchema = (areaIds: string[]) =>
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "triage:create");
   const session = await getSession(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "discard") {
     clearAssisted(session);
     return redirectWithSession(session, "/triage");

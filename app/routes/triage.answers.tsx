@@ -12,7 +12,7 @@ import { errorSummaryItems } from "~/components/form-errors";
 import { SummaryList } from "~/components/summary-list";
 import { Textarea } from "~/components/textarea";
 import { getDb } from "~/lib/db.server";
-import { echoed, parseForm } from "~/lib/forms";
+import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { optionalText } from "~/referrals/text-fields";
 import { chooseArea, observationProblem } from "~/triage/assisted-triage";
 import { isComplete, nextQuestion } from "~/triage/flow";
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   const state = readAssisted(session, user.id);
   if (!state) throw redirect("/triage");
-  const form = parseForm(finishSchema, await request.formData());
+  const form = parseForm(finishSchema, await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: { observations: echoed(form.values, "observations") } }, { status: 400 });
 
   const completed = completeTriage(content, state.answers, "assisted");

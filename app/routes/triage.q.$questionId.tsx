@@ -12,6 +12,7 @@ import { loadTriageContent } from "~/triage/question-bank.server";
 import { backHref, nextHref, postedAnswer, questionHref, questionStatus, questionView, type NavigationOptions } from "~/triage/question-view";
 import { readAssisted, writeAssisted } from "~/triage/triage-session.server";
 import { findQuestion } from "~/triage/types";
+import { readFormData } from "~/lib/forms";
 
 function navigation(request: Request, sectionIds: string[]): NavigationOptions {
   const params = new URL(request.url).searchParams;
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const state = readAssisted(session, user.id);
   if (!state) return json({ error: "This conversation has ended or timed out. Start a new one from the triage page." }, { status: 400 });
   const id = params.questionId ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const posted = form.get("questionId");
   if (posted !== null && posted !== id) {
     return json({ error: "That answer was for a different question. Answer the question on this page." }, { status: 400 });
