@@ -51,8 +51,24 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   return { ok: true, userId: user.id };
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
+const OWN_ORIGIN = "http://waymark.invalid";
+
+/**
+ * Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. Browsers
+ * drop tabs and newlines inside a URL and read a backslash as "/", so a slash, a tab and a slash
+ * (or a slash and a backslash) before a host name would leave the site: anything with a control
+ * character or backslash is refused outright, and what is left must resolve to a path on our own
+ * origin. The answer is that resolved path, percent-encoded, so it is always safe to put in a
+ * Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || /[\p{Cc}\\]/u.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
