@@ -7,7 +7,17 @@ import { ErrorSummary } from "~/components/error-summary";
 import { answerQuestion } from "~/triage/flow";
 import { QuestionControl } from "~/triage/question-control";
 import { loadTriageContent } from "~/triage/question-bank.server";
-import { backHref, nextHref, postedAnswer, questionHref, questionStatus, questionView, type NavigationOptions } from "~/triage/question-view";
+import {
+  backHref,
+  nextHref,
+  postedAnswer,
+  postedChoices,
+  questionHref,
+  questionStatus,
+  questionView,
+  withPostedChoices,
+  type NavigationOptions,
+} from "~/triage/question-view";
 import { readCheck, writeCheck } from "~/triage/triage-session.server";
 import { findQuestion } from "~/triage/types";
 import { readFormData } from "~/lib/forms";
@@ -44,17 +54,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const posted = form.get("questionId");
   if (posted !== null && posted !== id) {
-    return json({ error: "That answer was for a different question. Answer the question on this page." }, { status: 400 });
+    return json({ error: "That answer was for a different question. Answer the question on this page.", chosen: null }, { status: 400 });
   }
   const result = answerQuestion(bank, answers, id, postedAnswer(form), "self");
-  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  if (!result.ok) {
+    // Shown again as it was sent (less anything made up), not as it was saved before.
+    const question = findQuestion(bank, id);
+    return json({ error: result.error, chosen: question ? postedChoices(question, form) : null }, { status: 400 });
+  }
   writeCheck(session, { answers: result.answers });
   return redirectWithSession(session, nextHref("/check", bank, result.answers, "self", navigation(request)));
 }
 
 export default function CheckQuestion() {
   const data = useLoaderData<typeof loader>();
-  const error = useActionData<typeof action>()?.error;
+  const actionData = useActionData<typeof action>();
+  const error = actionData?.error;
   return (
     <>
       <BackLink href={data.backHref} />
@@ -66,7 +81,7 @@ export default function CheckQuestion() {
             <Form method="post" action={data.formAction} noValidate key={data.question.id}>
               <input type="hidden" name="questionId" value={data.question.id} />
               <span className="govuk-caption-l">{data.question.sectionTitle}</span>
-              <QuestionControl view={data.question} error={error} />
+              <QuestionControl view={withPostedChoices(data.question, actionData?.chosen)} error={error} />
               <Button preventDoubleClick>Continue</Button>
             </Form>
           ) : (

@@ -9,7 +9,17 @@ import { ErrorSummary } from "~/components/error-summary";
 import { answerQuestion } from "~/triage/flow";
 import { QuestionControl } from "~/triage/question-control";
 import { loadTriageContent } from "~/triage/question-bank.server";
-import { backHref, nextHref, postedAnswer, questionHref, questionStatus, questionView, type NavigationOptions } from "~/triage/question-view";
+import {
+  backHref,
+  nextHref,
+  postedAnswer,
+  postedChoices,
+  questionHref,
+  questionStatus,
+  questionView,
+  withPostedChoices,
+  type NavigationOptions,
+} from "~/triage/question-view";
 import { readAssisted, writeAssisted } from "~/triage/triage-session.server";
 import { findQuestion } from "~/triage/types";
 import { readFormData } from "~/lib/forms";
@@ -46,22 +56,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { bank } = loadTriageContent();
   const session = await getSession(request);
   const state = readAssisted(session, user.id);
-  if (!state) return json({ error: "This conversation has ended or timed out. Start a new one from the triage page." }, { status: 400 });
+  if (!state) return json({ error: "This conversation has ended or timed out. Start a new one from the triage page.", chosen: null }, { status: 400 });
   const id = params.questionId ?? "";
   const form = await readFormData(request);
   const posted = form.get("questionId");
   if (posted !== null && posted !== id) {
-    return json({ error: "That answer was for a different question. Answer the question on this page." }, { status: 400 });
+    return json({ error: "That answer was for a different question. Answer the question on this page.", chosen: null }, { status: 400 });
   }
   const result = answerQuestion(bank, state.answers, id, postedAnswer(form), "assisted");
-  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  if (!result.ok) {
+    // Shown again as it was sent (less anything made up), not as it was saved before.
+    const question = findQuestion(bank, id);
+    return json({ error: result.error, chosen: question ? postedChoices(question, form) : null }, { status: 400 });
+  }
   writeAssisted(session, { ...state, answers: result.answers });
   return redirectWithSession(session, nextHref("/triage", bank, result.answers, "assisted", navigation(request, bank.sections.map((s) => s.id))));
 }
 
 export default function TriageQuestion() {
   const data = useLoaderData<typeof loader>();
-  const error = useActionData<typeof action>()?.error;
+  const actionData = useActionData<typeof action>();
+  const error = actionData?.error;
   return (
     <div className="app-compact">
       <BackLink href={data.backHref} />
@@ -75,7 +90,7 @@ export default function TriageQuestion() {
                 {data.question.sectionTitle}
                 {data.question.skipped ? " (skipped earlier)" : ""}
               </span>
-              <QuestionControl view={data.question} error={error} compact />
+              <QuestionControl view={withPostedChoices(data.question, actionData?.chosen)} error={error} compact />
               <Details summary="What to look out for">
                 <ul className="govuk-list govuk-list--bullet">
                   {data.question.lookOutFor.map((cue) => (

@@ -168,3 +168,23 @@ export function postedAnswer(form: FormData): unknown {
   const values = form.getAll("answer");
   return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
+
+/**
+ * The posted values that are real choices on this question, to tick again when the answer is
+ * refused: someone who ticked two boxes that cannot go together sees what they ticked, not what
+ * was saved before. Made-up ids and stray text are left out, so nothing forged is shown back.
+ */
+export function postedChoices(question: Question, form: FormData): string[] {
+  const real = new Set(
+    question.kind === "scale"
+      ? Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i))
+      : question.options.map((o) => o.id),
+  );
+  const posted = form.getAll("answer").filter((v): v is string => typeof v === "string" && real.has(v));
+  return [...new Set(posted)];
+}
+
+/** The question as shown again after a refused answer: with what was just posted, when there is any to show. */
+export function withPostedChoices(view: QuestionView, posted: string[] | null | undefined): QuestionView {
+  return posted ? { ...view, chosen: posted } : view;
+}

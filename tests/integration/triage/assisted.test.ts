@@ -138,6 +138,43 @@ describe("an assisted conversation", () => {
     expect(goals.question.chosen).toEqual(["health"]);
   });
 
+  it("shows an error summary when a question is sent empty, for each kind of control", async () => {
+    const visitor = await Visitor.signedIn(champion);
+    const started = await visitor.post(startPage, "/triage", {});
+    await answerEverything(visitor, "/triage", questionPage, started.headers.get("Location")!, { goals: ["hobbies"] });
+    for (const [id, message] of [
+      ["goals", "Choose at least one answer."],
+      ["work-status", "Choose an answer."],
+      ["confidence", "Choose a number from 0 to 10."],
+      ["f-turn-on", "Choose an answer."],
+    ]) {
+      const page = await visitor.render(questionPage, "/triage/q/:questionId", `/triage/q/${id}`, { questionId: id });
+      expect(page.status, id).toBe(400);
+      expect(page.html).toContain("govuk-error-summary");
+      expect(textOf(page.html)).toContain("There is a problem");
+      expect(textOf(page.html)).toContain(message);
+      expect(page.html).toContain('href="#answer"');
+      expect(openingTags(page.html, "input").filter((i) => attr(i, "id") === "answer")).toHaveLength(1);
+    }
+  });
+
+  it("shows what was just ticked when an answer is refused, not the answer saved before", async () => {
+    const ticked = (html: string) =>
+      openingTags(html, "input")
+        .filter((i) => / checked=""/.test(i))
+        .map((i) => attr(i, "value"))
+        .sort();
+    const visitor = await Visitor.signedIn(champion);
+    await visitor.post(startPage, "/triage", {});
+    await visitor.post(questionPage, "/triage/q/goals", { questionId: "goals", answer: "banking" }, { questionId: "goals" });
+    const clash = await visitor.render(questionPage, "/triage/q/:questionId", "/triage/q/goals", { questionId: "goals", answer: ["nothing", "health", "made-up"] });
+    expect(clash.status).toBe(400);
+    expect(ticked(clash.html)).toEqual(["health", "nothing"]);
+    // Nothing was saved: the page still opens with the earlier answer.
+    const again = await visitor.render(questionPage, "/triage/q/:questionId", "/triage/q/goals");
+    expect(ticked(again.html)).toEqual(["banking"]);
+  });
+
   it("refuses contact details in the notes, keeping what was typed", async () => {
     const visitor = await Visitor.signedIn(champion);
     const started = await visitor.post(startPage, "/triage", {});

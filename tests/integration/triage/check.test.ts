@@ -97,12 +97,36 @@ describe("question pages", () => {
     expect(checked.map((i) => attr(i, "value")).sort()).toEqual(["health", "keep-in-touch"]);
   });
 
+  it("show what was just ticked when an answer is refused, not the answer saved before", async () => {
+    const ticked = (html: string) =>
+      openingTags(html, "input")
+        .filter((i) => / checked=""/.test(i))
+        .map((i) => attr(i, "value"))
+        .sort();
+    const visitor = await partWay();
+    const clash = await visitor.render(questionPage, "/check/q/:questionId", "/check/q/goals", { questionId: "goals", answer: ["nothing", "health"] });
+    expect(clash.status).toBe(400);
+    expect(textOf(clash.html)).toContain('Choose "Nothing at the moment" on its own');
+    expect(ticked(clash.html)).toEqual(["health", "nothing"]);
+    // A made-up id is refused and not shown back; the real ticks beside it are.
+    const forged = await visitor.render(questionPage, "/check/q/:questionId", "/check/q/goals", { questionId: "goals", answer: ["banking", "made-up"] });
+    expect(forged.status).toBe(400);
+    expect(ticked(forged.html)).toEqual(["banking"]);
+    const empty = await visitor.render(questionPage, "/check/q/:questionId", "/check/q/goals", { questionId: "goals" });
+    expect(ticked(empty.html)).toEqual([]);
+    // Nothing was saved: the page still opens with the earlier answer.
+    const again = await visitor.render(questionPage, "/check/q/:questionId", "/check/q/goals");
+    expect(ticked(again.html)).toEqual(["health", "keep-in-touch"]);
+  });
+
   it("show an error summary when submitted empty, for each kind of control", async () => {
     const visitor = new Visitor();
-    await visitor.post(questionPage, "/check/q/goals", { questionId: "goals", answer: "hobbies" }, { questionId: "goals" });
+    await answerEverything(visitor, "/check", questionPage, FIRST, { goals: ["hobbies"] });
     for (const [id, message] of [
       ["goals", "Choose at least one answer."],
       ["work-status", "Choose an answer."],
+      ["confidence", "Choose a number from 0 to 10."],
+      ["f-turn-on", "Choose an answer."],
     ]) {
       const page = await visitor.render(questionPage, "/check/q/:questionId", `/check/q/${id}`, { questionId: id });
       expect(page.status).toBe(400);
@@ -110,6 +134,8 @@ describe("question pages", () => {
       expect(textOf(page.html)).toContain("There is a problem");
       expect(textOf(page.html)).toContain(message);
       expect(page.html).toContain('href="#answer"');
+      // The summary link lands on the first choice of the one control on the page.
+      expect(openingTags(page.html, "input").filter((i) => attr(i, "id") === "answer")).toHaveLength(1);
     }
   });
 
