@@ -30,32 +30,10 @@ export async function createFixtures(db: Db, users: Record<Role, TestUser>): Pro
     organisationId: users.champion.organisationId,
   });
 
-  // A referral by the champion to a Connect Kent CIC service (the provider's organisation).
+  // Referrals by the champion to a Connect Kent CIC service (the provider's organisation).
   const serviceId = serviceIdFor("park-wood-device-and-data");
-  const reference = createReferenceCode();
-  await db
-    .insertInto("referrals")
-    .values({
-      id: randomUUID(),
-      reference,
-      kind: "live",
-      status: "sent",
-      service_id: serviceId,
-      organisation_id: organisationIdFor("connect-kent-cic"),
-      area_id: maidstone,
-      referrer_user_id: users.champion.id,
-      referrer_organisation_id: users.champion.organisationId,
-      reasons: JSON.stringify({ barriers: ["device"], goals: [] }),
-      person_name: "Sam",
-      contact_method: "through-champion",
-      outward_code: "ME15",
-      consent_given: 1,
-      consent_method: "in-person",
-      consent_confirmed_by: users.champion.id,
-      consent_at: new Date().toISOString(),
-      sent_at: new Date().toISOString(),
-    })
-    .execute();
+  const reference = await createReferral(db, users.champion, serviceId);
+  const erasableReference = await createReferral(db, users.champion, serviceId);
 
   const listing = await loadEditableListing(db, serviceId);
   if (!listing) throw new Error("the fixture listing is missing");
@@ -76,7 +54,37 @@ export async function createFixtures(db: Db, users: Record<Role, TestUser>): Pro
     triageReference: selfCheck.reference,
     assistedTriageId: assisted.id,
     referralReference: reference,
+    erasableReferralReference: erasableReference,
     listingChangeId: changeId,
     quizAttemptId: attempt.id,
   };
+}
+
+/** A sent referral to the referrer's chosen Connect Kent CIC service, in Maidstone; returns its reference. */
+async function createReferral(db: Db, referrer: TestUser, serviceId: string): Promise<string> {
+  const reference = createReferenceCode();
+  await db
+    .insertInto("referrals")
+    .values({
+      id: randomUUID(),
+      reference,
+      kind: "live",
+      status: "sent",
+      service_id: serviceId,
+      organisation_id: organisationIdFor("connect-kent-cic"),
+      area_id: areaIdFor("maidstone"),
+      referrer_user_id: referrer.id,
+      referrer_organisation_id: referrer.organisationId,
+      reasons: JSON.stringify({ barriers: ["device"], goals: [] }),
+      person_name: "Sam",
+      contact_method: "through-champion",
+      outward_code: "ME15",
+      consent_given: 1,
+      consent_method: "in-person",
+      consent_confirmed_by: referrer.id,
+      consent_at: new Date().toISOString(),
+      sent_at: new Date().toISOString(),
+    })
+    .execute();
+  return reference;
 }

@@ -1,10 +1,12 @@
 /**
  * Who may reach each route, as data. Keys are file names in app/routes. `expect` gives the status a
- * loader (or, for POST-only routes, the action) answers with for each visitor: 200, "login" (a
- * redirect to sign in), "redirect" (somewhere else), 403 or 404.
+ * GET (the loader) answers with for each visitor: 200, "login" (sent to sign in and back), "redirect"
+ * (somewhere else), 403 or 404. `action`, required when the module exports one, gives what a POST of
+ * an empty form answers: a refusal where the visitor may not act, and otherwise what the action says
+ * once its permission check has passed (usually 400 with the form's messages).
  */
 export type Actor = "signedOut" | "champion" | "staff" | "provider" | "coordinator" | "admin";
-export type Expected = 200 | "login" | "redirect" | 400 | 403 | 404 | 405;
+export type Expected = 200 | "login" | "redirect" | 400 | 403 | 404;
 
 export interface Fixtures {
   /** A champion in the coordinator's area, for user-management pages. */
@@ -18,6 +20,8 @@ export interface Fixtures {
   assistedTriageId: string;
   /** A referral by the champion to the provider's organisation, in the coordinator's area. */
   referralReference: string;
+  /** Another like it, for the erase action to empty without changing what the other pages show. */
+  erasableReferralReference: string;
   listingChangeId: string;
   /** The champion's own quiz attempt. */
   quizAttemptId: string;
@@ -26,9 +30,8 @@ export interface Fixtures {
 export interface Rule {
   path: (fx: Fixtures) => string;
   params?: (fx: Fixtures) => Record<string, string>;
-  method?: "POST";
-  body?: Record<string, string>;
   expect: Record<Actor, Expected>;
+  action?: Record<Actor, Expected>;
 }
 
 const all = (status: Expected): Record<Actor, Expected> => ({
@@ -40,15 +43,18 @@ const all = (status: Expected): Record<Actor, Expected> => ({
   admin: status,
 });
 
-/** Signed-out visitors are sent to sign in; signed-in roles get 200 if listed, otherwise `denied`. */
-const signedIn = (allowed: Actor[], denied: Expected = 403): Record<Actor, Expected> => ({
+/** Signed-out visitors are sent to sign in; signed-in roles get `granted` if listed, otherwise `denied`. */
+const signedIn = (allowed: Actor[], denied: Expected = 403, granted: Expected = 200): Record<Actor, Expected> => ({
   signedOut: "login",
-  champion: allowed.includes("champion") ? 200 : denied,
-  staff: allowed.includes("staff") ? 200 : denied,
-  provider: allowed.includes("provider") ? 200 : denied,
-  coordinator: allowed.includes("coordinator") ? 200 : denied,
-  admin: allowed.includes("admin") ? 200 : denied,
+  champion: allowed.includes("champion") ? granted : denied,
+  staff: allowed.includes("staff") ? granted : denied,
+  provider: allowed.includes("provider") ? granted : denied,
+  coordinator: allowed.includes("coordinator") ? granted : denied,
+  admin: allowed.includes("admin") ? granted : denied,
 });
+
+/** An action open to the listed roles: an empty form from them gets `granted`, from anyone else 403. */
+const posting = (allowed: Actor[], granted: Expected = 400): Record<Actor, Expected> => signedIn(allowed, 403, granted);
 
 /** A later step of a multi-page form: with nothing filled in yet, allowed visitors are sent to its start. */
 const laterStep = (allowed: Actor[]): Record<Actor, Expected> =>
@@ -63,34 +69,38 @@ export const matrix: Record<string, Rule> = {
   "privacy.tsx": { path: fixed("/privacy"), expect: all(200) },
   "cookies.tsx": { path: fixed("/cookies"), expect: all(200) },
   "healthz.ts": { path: fixed("/healthz"), expect: all(200) },
-  // Signed-in people are sent on to their own start page.
-  "login.tsx": { path: fixed("/login"), expect: { ...all("redirect"), signedOut: 200 } },
-  "logout.tsx": { path: fixed("/logout"), expect: all("redirect") },
-  // No loader: the action answers an empty form with 400 and its messages, whoever sends it.
-  "forgot-password.tsx": { path: fixed("/forgot-password"), expect: all(400) },
+  // Signed-in people are sent on to their own start page. Public forms answer an empty POST with 400
+  // and their messages, whoever sends it.
+  "login.tsx": { path: fixed("/login"), expect: { ...all("redirect"), signedOut: 200 }, action: all(400) },
+  // Signing out is by POST only, and ends on the sign-in page.
+  "logout.tsx": { path: fixed("/logout"), expect: all("redirect"), action: all("redirect") },
+  // No loader: a GET renders the form.
+  "forgot-password.tsx": { path: fixed("/forgot-password"), expect: all(200), action: all(400) },
   // An unknown token gets its own page saying the link does not work, with status 404.
-  "accept-invite.$token.tsx": { path: fixed("/accept-invite/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404) },
-  "reset-password.$token.tsx": { path: fixed("/reset-password/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404) },
+  "accept-invite.$token.tsx": { path: fixed("/accept-invite/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404), action: all(404) },
+  "reset-password.$token.tsx": { path: fixed("/reset-password/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404), action: all(404) },
 
   "admin._index.tsx": { path: fixed("/admin"), expect: signedIn(["coordinator", "admin"]) },
   "admin.users._index.tsx": { path: fixed("/admin/users"), expect: signedIn(["coordinator", "admin"]) },
-  "admin.users.invite.tsx": { path: fixed("/admin/users/invite"), expect: signedIn(["coordinator", "admin"]) },
+  "admin.users.invite.tsx": { path: fixed("/admin/users/invite"), expect: signedIn(["coordinator", "admin"]), action: posting(["coordinator", "admin"]) },
   "admin.users.$id.tsx": {
     path: (fx) => `/admin/users/${fx.managedUserId}`,
     params: (fx) => ({ id: fx.managedUserId }),
     expect: signedIn(["coordinator", "admin"]),
+    action: posting(["coordinator", "admin"]),
   },
   "admin.audit.tsx": { path: fixed("/admin/audit"), expect: signedIn(["coordinator", "admin"]) },
   "admin.outbox.tsx": { path: fixed("/admin/outbox"), expect: signedIn(["admin"]) },
   "admin.organisations._index.tsx": { path: fixed("/admin/organisations"), expect: signedIn(["admin"]) },
-  "admin.organisations.new.tsx": { path: fixed("/admin/organisations/new"), expect: signedIn(["admin"]) },
+  "admin.organisations.new.tsx": { path: fixed("/admin/organisations/new"), expect: signedIn(["admin"]), action: posting(["admin"]) },
   "admin.organisations.$id.tsx": {
     path: (fx) => `/admin/organisations/${fx.organisationId}`,
     params: (fx) => ({ id: fx.organisationId }),
     expect: signedIn(["admin"]),
+    action: posting(["admin"]),
   },
-  "admin.areas._index.tsx": { path: fixed("/admin/areas"), expect: signedIn(["admin"]) },
-  "admin.areas.$id.tsx": { path: (fx) => `/admin/areas/${fx.areaId}`, params: (fx) => ({ id: fx.areaId }), expect: signedIn(["admin"]) },
+  "admin.areas._index.tsx": { path: fixed("/admin/areas"), expect: signedIn(["admin"]), action: posting(["admin"]) },
+  "admin.areas.$id.tsx": { path: (fx) => `/admin/areas/${fx.areaId}`, params: (fx) => ({ id: fx.areaId }), expect: signedIn(["admin"]), action: posting(["admin"]) },
 
   // Open Referral UK: open to everyone, no sign-in. An id that is not a UUID is a bad request.
   "api.oruk._index.ts": { path: fixed("/api/oruk"), expect: all(200) },
@@ -105,19 +115,20 @@ export const matrix: Record<string, Rule> = {
   "api.oruk.taxonomy_terms.$id.ts": { path: fixed("/api/oruk/taxonomy_terms/x"), params: () => ({ id: "x" }), expect: all(400) },
 
   // The resident's self-check is public and anonymous.
-  "check._index.tsx": { path: fixed("/check"), expect: all(200) },
-  "check.q.$questionId.tsx": { path: fixed("/check/q/goals"), params: () => ({ questionId: "goals" }), expect: all(200) },
+  "check._index.tsx": { path: fixed("/check"), expect: all(200), action: all("redirect") },
+  "check.q.$questionId.tsx": { path: fixed("/check/q/goals"), params: () => ({ questionId: "goals" }), expect: all(200), action: all(400) },
   // Nothing answered yet: sent back to the start.
-  "check.answers.tsx": { path: fixed("/check/answers"), expect: all("redirect") },
-  // No loader: an empty reference gets 400 and a message, whoever sends it.
-  "check.reopen.tsx": { path: fixed("/check/reopen"), expect: all(400) },
-  "check.result.$reference.tsx": { path: (fx) => `/check/result/${fx.triageReference}`, params: (fx) => ({ reference: fx.triageReference }), expect: all(200) },
+  "check.answers.tsx": { path: fixed("/check/answers"), expect: all("redirect"), action: all(400) },
+  // No loader: a GET renders the form; an empty reference gets 400 and a message, whoever sends it.
+  "check.reopen.tsx": { path: fixed("/check/reopen"), expect: all(200), action: all(400) },
+  "check.result.$reference.tsx": { path: (fx) => `/check/result/${fx.triageReference}`, params: (fx) => ({ reference: fx.triageReference }), expect: all(200), action: all(400) },
 
   // Assisted triage: people who help residents, and coordinators.
-  "triage._index.tsx": { path: fixed("/triage"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  // Every answer on the start page is optional, so an empty form starts a conversation.
+  "triage._index.tsx": { path: fixed("/triage"), expect: signedIn(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
   "triage.sections.tsx": { path: fixed("/triage/sections"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "triage.q.$questionId.tsx": { path: fixed("/triage/q/goals"), params: () => ({ questionId: "goals" }), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "triage.answers.tsx": { path: fixed("/triage/answers"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "triage.q.$questionId.tsx": { path: fixed("/triage/q/goals"), params: () => ({ questionId: "goals" }), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"]) },
+  "triage.answers.tsx": { path: fixed("/triage/answers"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
   // Only its champion, its area's coordinators and admins; anyone else may not know it exists.
   "triage.result.$id.tsx": {
     path: (fx) => `/triage/result/${fx.assistedTriageId}`,
@@ -128,33 +139,36 @@ export const matrix: Record<string, Rule> = {
   // Directory: public search and listings.
   "services._index.tsx": { path: fixed("/services"), expect: all(200) },
   "services.$id._index.tsx": { path: (fx) => `/services/${fx.serviceId}`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
-  "services.$id.report.tsx": { path: (fx) => `/services/${fx.serviceId}/report`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
-  "services.$id.share.tsx": { path: (fx) => `/services/${fx.serviceId}/share`, params: (fx) => ({ id: fx.serviceId }), expect: all(200) },
-  "services.shortlist._index.tsx": { path: fixed("/services/shortlist"), expect: all(200) },
-  "services.shortlist.send.tsx": { path: fixed("/services/shortlist/send"), expect: all("redirect") },
+  "services.$id.report.tsx": { path: (fx) => `/services/${fx.serviceId}/report`, params: (fx) => ({ id: fx.serviceId }), expect: all(200), action: all(400) },
+  "services.$id.share.tsx": { path: (fx) => `/services/${fx.serviceId}/share`, params: (fx) => ({ id: fx.serviceId }), expect: all(200), action: all(400) },
+  "services.shortlist._index.tsx": { path: fixed("/services/shortlist"), expect: all(200), action: all(400) },
+  "services.shortlist.send.tsx": { path: fixed("/services/shortlist/send"), expect: all("redirect"), action: all(400) },
 
   // Directory upkeep.
   "directory.manage._index.tsx": { path: fixed("/directory/manage"), expect: signedIn(["provider", "coordinator", "admin"]) },
-  "directory.manage.new.tsx": { path: fixed("/directory/manage/new"), expect: signedIn(["provider", "coordinator", "admin"]) },
+  "directory.manage.new.tsx": { path: fixed("/directory/manage/new"), expect: signedIn(["provider", "coordinator", "admin"]), action: posting(["provider", "coordinator", "admin"]) },
   "directory.manage.$id.edit.tsx": {
     path: (fx) => `/directory/manage/${fx.serviceId}/edit`,
     params: (fx) => ({ id: fx.serviceId }),
     expect: signedIn(["provider", "coordinator", "admin"]),
+    action: posting(["provider", "coordinator", "admin"]),
   },
   "directory.manage.$id.verify.tsx": {
     path: (fx) => `/directory/manage/${fx.serviceId}/verify`,
     params: (fx) => ({ id: fx.serviceId }),
     expect: signedIn(["provider", "coordinator", "admin"]),
+    action: posting(["provider", "coordinator", "admin"], "redirect"),
   },
   "directory.approvals._index.tsx": { path: fixed("/directory/approvals"), expect: signedIn(["coordinator", "admin"]) },
   "directory.approvals.$id.tsx": {
     path: (fx) => `/directory/approvals/${fx.listingChangeId}`,
     params: (fx) => ({ id: fx.listingChangeId }),
     expect: signedIn(["coordinator", "admin"]),
+    action: posting(["coordinator", "admin"]),
   },
-  "directory.reports.tsx": { path: fixed("/directory/reports"), expect: signedIn(["coordinator", "admin"]) },
-  "directory.import.tsx": { path: fixed("/directory/import"), expect: signedIn(["coordinator", "admin"]) },
-  "directory.still-correct.$token.tsx": { path: fixed("/directory/still-correct/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404) },
+  "directory.reports.tsx": { path: fixed("/directory/reports"), expect: signedIn(["coordinator", "admin"]), action: posting(["coordinator", "admin"]) },
+  "directory.import.tsx": { path: fixed("/directory/import"), expect: signedIn(["coordinator", "admin"]), action: posting(["coordinator", "admin"]) },
+  "directory.still-correct.$token.tsx": { path: fixed("/directory/still-correct/not-a-token"), params: () => ({ token: "not-a-token" }), expect: all(404), action: all("redirect") },
 
   // Knowledge store and open data: public.
   "knowledge._index.tsx": { path: fixed("/knowledge"), expect: all(200) },
@@ -174,11 +188,13 @@ export const matrix: Record<string, Rule> = {
     path: fixed("/training/online-safety/lessons/spotting-scams"),
     params: () => ({ moduleId: "online-safety", lessonId: "spotting-scams" }),
     expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]),
+    action: posting(["champion", "staff", "provider", "coordinator", "admin"], "redirect"),
   },
   "training.$moduleId.quiz._index.tsx": {
     path: fixed("/training/online-safety/quiz"),
     params: () => ({ moduleId: "online-safety" }),
     expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]),
+    action: posting(["champion", "staff", "provider", "coordinator", "admin"]),
   },
   // A quiz result belongs to the person who took it.
   "training.$moduleId.quiz.results.$attemptId.tsx": {
@@ -188,7 +204,7 @@ export const matrix: Record<string, Rule> = {
   },
 
   "people-helped._index.tsx": { path: fixed("/people-helped"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
-  "people-helped.new.tsx": { path: fixed("/people-helped/new"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  "people-helped.new.tsx": { path: fixed("/people-helped/new"), expect: signedIn(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"]) },
 
   // Referrals.
   "referrals._index.tsx": { path: fixed("/referrals"), expect: signedIn(["champion", "staff", "provider", "coordinator", "admin"]) },
@@ -197,6 +213,7 @@ export const matrix: Record<string, Rule> = {
     params: (fx) => ({ reference: fx.referralReference }),
     // The staff member did not make it and is not at the provider: it does not exist for them.
     expect: { ...signedIn(["champion", "provider", "coordinator", "admin"]), staff: 404 },
+    action: { ...posting(["champion", "provider", "coordinator", "admin"]), staff: 404 },
   },
   "referrals.$reference_.export[.]json.ts": {
     path: (fx) => `/referrals/${fx.referralReference}/export.json`,
@@ -209,23 +226,24 @@ export const matrix: Record<string, Rule> = {
     expect: signedIn(["coordinator", "admin"]),
   },
   "referrals.$reference_.erase.tsx": {
-    path: (fx) => `/referrals/${fx.referralReference}/erase`,
-    params: (fx) => ({ reference: fx.referralReference }),
+    path: (fx) => `/referrals/${fx.erasableReferralReference}/erase`,
+    params: (fx) => ({ reference: fx.erasableReferralReference }),
     expect: signedIn(["coordinator", "admin"]),
+    action: posting(["coordinator", "admin"], "redirect"),
   },
   "referrals.new._index.tsx": { path: fixed("/referrals/new"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.service.tsx": { path: fixed("/referrals/new/service"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.reasons.tsx": { path: fixed("/referrals/new/reasons"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.person.tsx": { path: fixed("/referrals/new/person"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.needs.tsx": { path: fixed("/referrals/new/needs"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.consent.tsx": { path: fixed("/referrals/new/consent"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.signpost.tsx": { path: fixed("/referrals/new/signpost"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
-  "referrals.new.check.tsx": { path: fixed("/referrals/new/check"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.service.tsx": { path: fixed("/referrals/new/service"), expect: signedIn(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"]) },
+  "referrals.new.reasons.tsx": { path: fixed("/referrals/new/reasons"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
+  "referrals.new.person.tsx": { path: fixed("/referrals/new/person"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
+  "referrals.new.needs.tsx": { path: fixed("/referrals/new/needs"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
+  "referrals.new.consent.tsx": { path: fixed("/referrals/new/consent"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
+  "referrals.new.signpost.tsx": { path: fixed("/referrals/new/signpost"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
+  "referrals.new.check.tsx": { path: fixed("/referrals/new/check"), expect: laterStep(["champion", "staff", "coordinator", "admin"]), action: posting(["champion", "staff", "coordinator", "admin"], "redirect") },
   "referrals.new.confirmation.tsx": { path: fixed("/referrals/new/confirmation"), expect: laterStep(["champion", "staff", "coordinator", "admin"]) },
   "referrals.self._index.tsx": { path: fixed("/referrals/self"), expect: all(200) },
-  "referrals.self.contact.tsx": { path: fixed("/referrals/self/contact"), expect: all(200) },
-  "referrals.self.consent.tsx": { path: fixed("/referrals/self/consent"), expect: all("redirect") },
-  "referrals.self.check.tsx": { path: fixed("/referrals/self/check"), expect: all("redirect") },
+  "referrals.self.contact.tsx": { path: fixed("/referrals/self/contact"), expect: all(200), action: all(400) },
+  "referrals.self.consent.tsx": { path: fixed("/referrals/self/consent"), expect: all("redirect"), action: all("redirect") },
+  "referrals.self.check.tsx": { path: fixed("/referrals/self/check"), expect: all("redirect"), action: all("redirect") },
   "referrals.self.confirmation.tsx": { path: fixed("/referrals/self/confirmation"), expect: all("redirect") },
 
   // Reporting: coordinators (their areas) and admins.
