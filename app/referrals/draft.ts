@@ -3,14 +3,15 @@
  * hidden fields, which could be tampered with) and each page checks that the pages before it were
  * answered, so a bookmarked or typed address cannot skip a step such as consent.
  */
-import type { ConsentStep, NeedsStep, PersonStep, ReasonsStep } from "./referral-form";
+import type { ConsentMethod } from "~db/schema/referrals";
+import type { NeedsStep, PersonStep, ReasonsStep } from "./referral-form";
 
 export const REFERRAL_STEPS = ["service", "reasons", "person", "needs", "consent", "check"] as const;
 export type ReferralStep = (typeof REFERRAL_STEPS)[number];
 
 export interface RecordedConsent {
   consentGiven: boolean;
-  consentMethod: ConsentStep["consentMethod"];
+  consentMethod: ConsentMethod | null;
   /** When the answer was given; stored as consent_at. */
   at: string;
 }

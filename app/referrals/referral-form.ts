@@ -36,7 +36,6 @@ export const LIMITS = {
   accessNeeds: 500,
   language: 60,
   safeguardingNote: 500,
-  confirmedBy: 80,
 } as const;
 
 const line = (value: unknown) => cleanLine(asText(value));
@@ -174,32 +173,7 @@ export const needsStepSchema = z
   })
   .transform((step) => ({ ...step, safeguardingNote: step.safeguarding ? step.safeguardingNote : null }));
 
-export const consentStepSchema = z
-  .object({
-    consent: yesNo("Select yes if they agree to the referral, or no if they do not"),
-    consentMethod: z.preprocess(line, z.string()),
-    confirmedBy: z.preprocess(line, z.string()),
-  })
-  .superRefine((step, ctx) => {
-    if (!step.consent) return;
-    if (!(CONSENT_METHOD_IDS as readonly string[]).includes(step.consentMethod)) {
-      addIssue(ctx, "consentMethod", "Select how they gave their consent");
-    }
-    if (!step.confirmedBy) addIssue(ctx, "confirmedBy", "Enter the name of the person who confirmed consent");
-    else if (step.confirmedBy.length > LIMITS.confirmedBy) {
-      addIssue(ctx, "confirmedBy", `The name must be ${LIMITS.confirmedBy} characters or fewer`);
-    } else if (!NAME.test(step.confirmedBy)) {
-      addIssue(ctx, "confirmedBy", "The name must only include letters, spaces, hyphens and apostrophes");
-    }
-  })
-  .transform((step) =>
-    step.consent
-      ? { consentGiven: true as const, consentMethod: step.consentMethod as ConsentMethod, confirmedBy: step.confirmedBy }
-      : { consentGiven: false as const, consentMethod: null, confirmedBy: null },
-  );
-
 export type ServiceStep = z.infer<typeof serviceStepSchema>;
 export type ReasonsStep = z.infer<typeof reasonsStepSchema>;
 export type PersonStep = z.infer<typeof personStepSchema>;
 export type NeedsStep = z.infer<typeof needsStepSchema>;
-export type ConsentStep = z.infer<typeof consentStepSchema>;

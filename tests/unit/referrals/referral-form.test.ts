@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { consentAnswerSchema } from "~/referrals/consent";
 import {
-  consentStepSchema,
   needsStepSchema,
   personStepSchema,
   postcodeShortenedMessage,
@@ -173,31 +173,22 @@ describe("needs step", () => {
   });
 });
 
-describe("consent step", () => {
-  it("records how consent was given and who confirmed it", () => {
-    expect(consentStepSchema.parse({ consent: "yes", consentMethod: "in-person", confirmedBy: "Priya Shah" })).toEqual({
-      consentGiven: true,
-      consentMethod: "in-person",
-      confirmedBy: "Priya Shah",
-    });
+describe("consent step (the answer the consent page parses)", () => {
+  it("records how consent was given", () => {
+    expect(consentAnswerSchema.parse({ consent: "yes", consentMethod: "in-person" })).toEqual({ consentGiven: true, consentMethod: "in-person" });
   });
 
   it("keeps nothing else when consent is refused", () => {
-    expect(consentStepSchema.parse({ consent: "no", consentMethod: "phone", confirmedBy: "Priya" })).toEqual({
-      consentGiven: false,
-      consentMethod: null,
-      confirmedBy: null,
-    });
+    expect(consentAnswerSchema.parse({ consent: "no", consentMethod: "phone" })).toEqual({ consentGiven: false, consentMethod: null });
   });
 
   it.each([
     [{}, { consent: "Select yes if they agree to the referral, or no if they do not" }],
     [{ consent: "true" }, { consent: "Select yes if they agree to the referral, or no if they do not" }],
-    [{ consent: "yes" }, { consentMethod: "Select how they gave their consent", confirmedBy: "Enter the name of the person who confirmed consent" }],
-    [{ consent: "yes", consentMethod: "telepathy", confirmedBy: "Priya" }, { consentMethod: "Select how they gave their consent" }],
-    [{ consent: "yes", consentMethod: "online", confirmedBy: "P".repeat(81) }, { confirmedBy: "The name must be 80 characters or fewer" }],
-    [{ consent: "yes", consentMethod: "online", confirmedBy: SCRIPT }, { confirmedBy: "The name must only include letters, spaces, hyphens and apostrophes" }],
+    [{ consent: "yes" }, { consentMethod: "Select how they gave their consent" }],
+    [{ consent: "yes", consentMethod: "telepathy" }, { consentMethod: "Select how they gave their consent" }],
+    [{ consent: "yes", consentMethod: SCRIPT }, { consentMethod: "Select how they gave their consent" }],
   ])("refuses %o", (input, expected) => {
-    expect(errors(consentStepSchema, input)).toEqual(expected);
+    expect(errors(consentAnswerSchema, input)).toEqual(expected);
   });
 });
