@@ -8,12 +8,15 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; minutes: number };
 
-async function recentAttempts(db: Db, column: "email" | "ip", value: string, now: Date): Promise<Attempt[]> {
-  const rows = await db
+/** The latest attempts in the window, newest first: enough of them to decide either rule. */
+async function recentAttempts(db: Db, column: "email" | "ip", value: string, now: Date, { failuresOnly = false } = {}): Promise<Attempt[]> {
+  let query = db
     .selectFrom("sign_in_attempts")
     .select(["succeeded", "created_at"])
     .where(column, "=", value)
-    .where("created_at", ">=", new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString())
+    .where("created_at", ">=", new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString());
+  if (failuresOnly) query = query.where("succeeded", "=", 0);
+  const rows = await query
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(Math.max(MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP) + 1)
@@ -29,7 +32,9 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   const email = input.email.trim().toLowerCase();
   const locks = [
     lockedUntil(await recentAttempts(db, "email", email, now), MAX_FAILURES_PER_ACCOUNT, now),
-    lockedUntil(await recentAttempts(db, "ip", input.ip, now), MAX_FAILURES_PER_IP, now),
+    // Successes do not forgive an IP address's failures, and are not fetched, so a run of them
+    // cannot push the failures out of the rows read.
+    lockedUntil(await recentAttempts(db, "ip", input.ip, now, { failuresOnly: true }), MAX_FAILURES_PER_IP, now, { successResets: false }),
   ].filter((d): d is Date => d !== null);
   if (locks.length > 0) {
     const until = new Date(Math.max(...locks.map((d) => d.getTime())));
