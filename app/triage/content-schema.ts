@@ -211,7 +211,10 @@ const rule = z
     id: slug,
     priority: z.number().int().min(0).max(1000),
     when: resultCondition,
+    /** The step's heading for a champion; residents see it too unless residentTitle is given. */
     title: text,
+    /** The heading a resident sees, needed when the title speaks about the person ("them", "their"). */
+    residentTitle: text.optional(),
     resident: text,
     champion: text,
     barriers: z.array(z.enum(BARRIER_IDS)),

@@ -172,10 +172,23 @@ function checkSkillCoverage(questions: Question[], fileOf: Map<string, string>):
   }
 }
 
+/** Words that speak about the person rather than to them: fine for a champion, wrong on a resident's own plan. */
+export const ABOUT_THE_PERSON = /\b(they|them|their|theirs|themselves|the person)\b/i;
+
 function checkRules(rules: Rule[], file: string): void {
   const seen = new Set<string>();
   for (const rule of rules) {
     if (seen.has(rule.id)) throw new TriageContentError(file, rule.id, "id", "rule id is used twice");
     seen.add(rule.id);
+    const residentTitle = rule.residentTitle ?? rule.title;
+    if (ABOUT_THE_PERSON.test(residentTitle)) {
+      const detail = rule.residentTitle
+        ? "is shown to residents, so speak to them as \"you\" rather than about them"
+        : "the title speaks about the person, so add a residentTitle that speaks to them as \"you\"";
+      throw new TriageContentError(file, rule.id, "residentTitle", detail);
+    }
+    if (ABOUT_THE_PERSON.test(rule.resident)) {
+      throw new TriageContentError(file, rule.id, "resident", 'is shown to residents, so speak to them as "you" rather than about them');
+    }
   }
 }

@@ -78,7 +78,7 @@ function levelView(result: TriageResult, audience: PlanAudience): PlanView["leve
         title: champion ? "Below Foundation level" : "You are still learning the basics",
         explanation: champion
           ? `Can do ${foundationOnOwn} of the ${foundationTotal} Foundation tasks on their own. Foundation needs all ${foundationTotal}.`
-          : `There are ${foundationTotal} basic things, ${FOUNDATION_TASKS}. You can do ${foundationOnOwn} of them on your own so far.`,
+          : `There are ${foundationTotal} basic things, ${FOUNDATION_TASKS}. You can do ${foundationOnOwn} of these on your own so far.`,
       };
     case "foundation":
       return {
@@ -86,7 +86,7 @@ function levelView(result: TriageResult, audience: PlanAudience): PlanView["leve
         title: champion ? "Foundation level" : "You have the basic skills",
         explanation: champion
           ? "All 8 Foundation tasks on their own, but not yet a task in each of the five areas for life."
-          : `You can do all ${foundationTotal} basic things on your own. Next comes using them in everyday life: ${LIFE_AREAS}.`,
+          : `You can do all ${foundationTotal} basic things on your own. Next comes using these skills in everyday life: ${LIFE_AREAS}.`,
       };
     case "life":
       return {
@@ -130,7 +130,7 @@ export function planView(stored: { result: TriageResult; plan: PlanStep[] }, aud
 
   const steps: StepView[] = plan.map((step) => ({
     id: step.ruleId,
-    title: step.title,
+    title: audience === "resident" ? (step.residentTitle ?? step.title) : step.title,
     text: audience === "resident" ? step.resident : step.champion,
     guides: step.topics.flatMap((slug) => {
       const guide = lookups.guide(slug, audience);

@@ -5,7 +5,10 @@ import { type TriageResult, edsRank } from "./scoring";
 export interface PlanStep {
   ruleId: string;
   priority: number;
+  /** The champion's heading for the step. */
   title: string;
+  /** The resident's heading; plans saved before it existed only have the title. */
+  residentTitle?: string;
   resident: string;
   champion: string;
   /** The rule's barriers that this person actually has. */
@@ -43,6 +46,7 @@ export function buildPlan(rules: Rule[], result: TriageResult): PlanStep[] {
       ruleId: rule.id,
       priority: rule.priority,
       title: rule.title,
+      residentTitle: rule.residentTitle ?? rule.title,
       resident: rule.resident,
       champion: rule.champion,
       barriers: rule.barriers.filter((b) => result.barriers[b].severity !== "none"),

@@ -155,6 +155,15 @@ describe("a broken question bank", () => {
     expect([error.itemId, error.field]).toEqual(["plan-around-good-days", "when.flag"]);
   });
 
+  it("needs a resident title for a rule whose title speaks about the person", () => {
+    const missing = errorAfterEdit("rules.yaml", (t) => t.replace("    residentTitle: Start with what matters to you\n", ""));
+    expect([missing.file, missing.itemId, missing.field]).toEqual(["content/triage/rules.yaml", "start-with-their-goals", "residentTitle"]);
+    const wrong = errorAfterEdit("rules.yaml", (t) => t.replace("title: Get a device that works for you", "title: Get a device that works for them"));
+    expect([wrong.itemId, wrong.field]).toEqual(["get-a-device", "residentTitle"]);
+    const text = errorAfterEdit("rules.yaml", (t) => t.replace("resident: Ask about borrowing", "resident: Ask about lending them"));
+    expect([text.itemId, text.field]).toEqual(["get-a-device", "resident"]);
+  });
+
   it("reports YAML that cannot be read", () => {
     const error = errorAfterEdit("bank.yaml", (t) => t.replace("sections:", "sections: [\n"));
     expect(error.file).toBe("content/triage/bank.yaml");

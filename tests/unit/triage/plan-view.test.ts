@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { planMessage, planRecipient } from "~/triage/plan-message";
 import { type PlanLookups, planView } from "~/triage/plan-view";
+import { completeTriage } from "~/triage/outcome";
 import { buildPlan } from "~/triage/plan";
-import { loadTriageContent } from "~/triage/question-bank.server";
+import { planLookups } from "~/triage/plan-lookups.server";
+import { loadScenarios, loadTriageContent } from "~/triage/question-bank.server";
 import { scoreTriage } from "~/triage/scoring";
 import type { Answers } from "~/triage/types";
-import { SKILL_IDS, confidentAnswers } from "./helpers";
+import { SKILL_IDS, confidentAnswers, walkThrough } from "./helpers";
 
 const { bank, rules } = loadTriageContent();
 const lookups: PlanLookups = {
@@ -42,7 +44,7 @@ describe("planView", () => {
   it("explains the level below Foundation with how many basic tasks are done", () => {
     const view = viewOf(confidentAnswers({ ...fill(SKILL_IDS.FOUNDATION.slice(0, 3), "help") }));
     expect(view.level.id).toBe("below-foundation");
-    expect(view.level.explanation).toContain("You can do 5 of them on your own");
+    expect(view.level.explanation).toContain("You can do 5 of these on your own");
     expect(view.goingWell).toContain("You can already do 5 of the 8 basic things on your own.");
     expect(viewOf(confidentAnswers({ ...fill(SKILL_IDS.FOUNDATION.slice(0, 3), "help") }), "champion").level.explanation).toContain("5 of the 8 Foundation tasks");
   });
@@ -63,6 +65,40 @@ describe("planView", () => {
     const champion = viewOf(answers, "champion").steps.find((s) => s.id === "plan-around-good-days");
     expect(champion?.guides.map((g) => g.href)).toContain("/knowledge/questions-to-ask");
     expect(resident?.guides.map((g) => g.href)).not.toContain("/knowledge/questions-to-ask");
+  });
+});
+
+describe("the resident's plan, for every scenario", () => {
+  const content = loadTriageContent();
+  const ABOUT_THE_PERSON = /\b(they|them|their|theirs|themselves|the person)\b/i;
+
+  it.each(loadScenarios().map((s) => [s.id, s] as const))("%s speaks to the resident, never about them", (_id, scenario) => {
+    const completed = completeTriage(content, walkThrough(content.bank, scenario.answers, scenario.mode).answers, scenario.mode);
+    if (!completed.ok) throw new Error(completed.error);
+    const view = planView(completed.outcome, "resident", planLookups);
+    const lines = [
+      ...view.goingWell,
+      ...view.barriers.flatMap((b) => [b.label, b.severityText]),
+      view.level.title,
+      view.level.explanation,
+      ...view.steps.flatMap((s) => [s.title, s.text, ...s.guides.map((g) => g.text), ...s.categories.map((c) => c.text)]),
+      ...view.guides.map((g) => g.text),
+    ];
+    expect(lines.filter((line) => ABOUT_THE_PERSON.test(line))).toEqual([]);
+  });
+
+  it("gives the step for someone who sees no point a heading written to them", () => {
+    const answers = confidentAnswers({ feelings: "not-for-me", "internet-use": "never" });
+    const resident = viewOf(answers).steps.find((s) => s.id === "start-with-their-goals");
+    const champion = viewOf(answers, "champion").steps.find((s) => s.id === "start-with-their-goals");
+    expect(resident?.title).toBe("Start with what matters to you");
+    expect(champion?.title).toBe("Start with what matters to them");
+  });
+
+  it("falls back to the title for a plan saved before resident titles existed", () => {
+    const result = scoreTriage(bank, confidentAnswers({ feelings: "not-for-me" }));
+    const old = buildPlan(rules, result).map(({ residentTitle: _dropped, ...step }) => step);
+    expect(planView({ result, plan: old }, "resident", lookups).steps.map((s) => s.title)).toEqual(old.map((s) => s.title));
   });
 });
 
