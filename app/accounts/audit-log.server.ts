@@ -22,7 +22,10 @@ export interface AuditPage {
   total: number;
 }
 
-/** Admins read the whole log; coordinators read what happened in, or was done by or to people in, their areas. */
+/**
+ * Admins read the whole log; coordinators read what happened in their areas, and entries tied to
+ * no area that were made by, or are about, people in their areas.
+ */
 export function readsWholeAuditLog(reader: Pick<Manager, "role">): boolean {
   return can(reader.role, "audit:read");
 }
@@ -33,11 +36,15 @@ function scoped(db: Db, reader: Manager) {
   // An empty IN list is not valid in PostgreSQL; no area has this id, so nothing matches.
   const areaIds = reader.areaIds.length > 0 ? reader.areaIds : ["(none)"];
   const peopleInAreas = db.selectFrom("user_areas").select("user_id").where("area_id", "in", areaIds);
+  // An entry that names an area belongs to that area alone: a colleague's work elsewhere is not
+  // this coordinator's to read. Only entries with no area are placed by the people involved.
   query = query.where((eb) =>
     eb.or([
       eb("area_id", "in", areaIds),
-      eb("actor_user_id", "in", peopleInAreas),
-      eb.and([eb("record_type", "=", "user"), eb("record_id", "in", peopleInAreas)]),
+      eb.and([
+        eb("area_id", "is", null),
+        eb.or([eb("actor_user_id", "in", peopleInAreas), eb.and([eb("record_type", "=", "user"), eb("record_id", "in", peopleInAreas)])]),
+      ]),
     ]),
   );
   return query;
