@@ -106,38 +106,3 @@ async function runRetention(db: Db, now: Date, months: number): Promise<number> 
   for (let i = 0; i < due.length; i += 500) erased += await erasePersonalDataOf(db, due.slice(i, i + 500), now);
   return erased;
 }
-
-export const DEVELOPMENT_JOBS_INTERVAL_MS = 15 * 60_000;
-
-/**
- * Runs the referral jobs on a timer inside the server, for development (production uses
- * `npm run jobs` from cron). A run starts only after the last has finished; the returned
- * function stops the timer and waits for a run in flight.
- */
-export function startReferralJobsTimer(
-  db: Db,
-  options: ReferralJobsOptions & { intervalMs?: number; onError?: (error: unknown) => void },
-): () => Promise<void> {
-  const onError = options.onError ?? ((error: unknown) => console.error("Referral jobs run failed", error));
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runReferralJobs(db, new Date(), options)
-        .then(() => undefined, onError)
-        .finally(() => {
-          running = undefined;
-          schedule();
-        });
-    }, options.intervalMs ?? DEVELOPMENT_JOBS_INTERVAL_MS);
-    timer.unref();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
-}

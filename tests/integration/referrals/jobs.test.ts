@@ -5,6 +5,7 @@ import { deliverDueMessages } from "~/messaging/sender.server";
 import { createReferral, type NewReferralInput } from "~/referrals/create.server";
 import { runReferralJobs } from "~/referrals/jobs.server";
 import { PERSONAL_DATA_COLUMNS } from "~/referrals/retention";
+import { startJobsTimer } from "~/server/background.server";
 import {
   failNextNotifyRequests,
   NOTIFY_BASE_URL,
@@ -200,5 +201,42 @@ describe("messages through Notify", () => {
     expect(messages.filter((m) => m.status === "failed").map((m) => m.last_error)).toEqual(["400 ValidationError"]);
     expect(messages.filter((m) => m.status === "sent").length).toBe(messages.length - 1);
     expect(await referral(made.id)).toEqual(row);
+  });
+});
+
+describe("the development jobs timer", () => {
+  it("makes its first run as the server starts, not an interval later", async () => {
+    let stop!: () => Promise<void>;
+    await new Promise<void>((resolve) => {
+      stop = startJobsTimer(async () => resolve(), { intervalMs: 60 * 60_000 });
+    });
+    await stop();
+  });
+
+  it("runs at once, again after each run, never two at a time, and stops cleanly", async () => {
+    const runs: number[] = [];
+    let inFlight = 0;
+    let overlapped = false;
+    let third!: () => void;
+    const thirdRun = new Promise<void>((resolve) => (third = resolve));
+    const stop = startJobsTimer(
+      async () => {
+        overlapped ||= inFlight > 0;
+        inFlight++;
+        runs.push(runs.length);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        if (runs.length === 2) throw new Error("one bad run");
+        if (runs.length === 3) third();
+      },
+      { intervalMs: 1, onError: () => {} },
+    );
+    await thirdRun;
+    await stop();
+    const stoppedAt = runs.length;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runs.length).toBe(stoppedAt);
+    expect(stoppedAt).toBeGreaterThanOrEqual(3);
+    expect(overlapped).toBe(false);
   });
 });
