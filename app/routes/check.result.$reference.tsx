@@ -19,6 +19,8 @@ import { formatReferenceCode, normaliseReferenceCode } from "~/lib/reference-cod
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { planLookups } from "~/triage/plan-lookups.server";
 import { planMessage, planRecipient } from "~/triage/plan-message";
+import { nextPlanSendAt, planSendLimitMessage } from "~/triage/plan-send-limit";
+import { recentPlanSends } from "~/triage/plan-sends.server";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 
@@ -79,27 +81,42 @@ const sendSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = await findResult(params.reference);
-  const form = parseForm(sendSchema, await readFormData(request));
+  const formData = await readFormData(request);
+  const form = parseForm(sendSchema, formData);
   if (!form.success) return json({ errors: form.errors, values: { to: echoed(form.values, "to") } }, { status: 400 });
   const { channel, to } = form.data;
   const plan = planView(saved, "resident", planLookups);
   const message = planMessage(channel, { reference: saved.reference, steps: plan.steps, link: `${publicBaseUrl(request)}/check/result/${saved.reference}` });
-  const db = getDb();
-  const queued = await enqueueMessage(db, {
-    channel,
-    to,
-    subject: message.subject,
-    body: message.body,
-    purpose: "plan",
-    related: { type: "triage_result", id: saved.id },
-    forgetRecipient: true,
-  });
-  if (!queued.ok) {
-    const errors: FieldErrors = { to: queued.errors.to ?? "We could not send your plan. Try again." };
-    return json({ errors, values: { to } }, { status: 400 });
+  const now = new Date();
+  // Counted and queued in one transaction, so two quick clicks cannot both slip under the limit.
+  const outcome = await getDb()
+    .transaction()
+    .execute(async (trx): Promise<{ ok: true } | { ok: false; error: string }> => {
+      const until = nextPlanSendAt(await recentPlanSends(trx, saved.id, now), now);
+      if (until) return { ok: false, error: planSendLimitMessage(until, now) };
+      const queued = await enqueueMessage(
+        trx,
+        {
+          channel,
+          to,
+          subject: message.subject,
+          body: message.body,
+          purpose: "plan",
+          related: { type: "triage_result", id: saved.id },
+          forgetRecipient: true,
+        },
+        now,
+      );
+      return queued.ok ? { ok: true } : { ok: false, error: queued.errors.to ?? "We could not send your plan. Try again." };
+    });
+  if (!outcome.ok) {
+    const errors: FieldErrors = { to: outcome.error };
+    // As typed, not as tidied up for sending, so the box shows what the person entered.
+    const typed = formData.get("to");
+    return json({ errors, values: { to: typeof typed === "string" ? typed : to } }, { status: 400 });
   }
   // The recipient is not recorded here: the outbox forgets it once the message is sent.
-  await recordAudit(db, { actor: actorFor(null), action: "triage-plan-sent", recordType: "triage_result", recordId: saved.id, areaId: saved.areaId, detail: { channel }, ip: context?.clientIp });
+  await recordAudit(getDb(), { actor: actorFor(null), action: "triage-plan-sent", recordType: "triage_result", recordId: saved.id, areaId: saved.areaId, detail: { channel }, ip: context?.clientIp });
   return redirect(`/check/result/${saved.reference}?sent=${channel}`);
 }
 

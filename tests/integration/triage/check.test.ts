@@ -6,6 +6,7 @@ import * as startPage from "~/routes/check._index";
 import * as questionPage from "~/routes/check.q.$questionId";
 import * as reopenPage from "~/routes/check.reopen";
 import * as resultPage from "~/routes/check.result.$reference";
+import { enqueueMessage } from "~/messaging/outbox.server";
 import { loadTriageContent } from "~/triage/question-bank.server";
 import { postcodesIoHandlers } from "../../mocks/postcodes-io";
 import { server } from "../../mocks/server";
@@ -296,6 +297,39 @@ describe("the result page", () => {
     const email = await new Visitor().post(resultPage, path, { to: "someone@example.com", consent: "yes" }, params);
     expect(email.headers.get("Location")).toBe(`${path}?sent=email`);
     expect((await plans()).find((m) => m.channel === "email")).toMatchObject({ recipient: "someone@example.com", forget_recipient: 1 });
+  });
+});
+
+describe("sending a plan", () => {
+  let reference: string;
+  let resultId: string;
+  beforeAll(async () => {
+    const visitor = new Visitor();
+    await answerEverything(visitor, "/check", questionPage, FIRST);
+    reference = (await visitor.post(answersPage, "/check/answers", {})).headers.get("Location")!.split("/").pop()!;
+    resultId = (await getDb().selectFrom("triage_results").select("id").where("reference", "=", reference).executeTakeFirstOrThrow()).id;
+  });
+
+  it("stops at 3 sends of one plan an hour, saying so and keeping what was typed", async () => {
+    const db = getDb();
+    const path = `/check/result/${reference}`;
+    const sends = async () =>
+      (await db.selectFrom("messages").select("id").where("purpose", "=", "plan").where("related_type", "=", "triage_result").where("related_id", "=", resultId).execute()).length;
+    // A send from yesterday does not count towards the limit.
+    await enqueueMessage(db, { channel: "sms", to: "07700900001", subject: "", body: "An old copy", purpose: "plan", related: { type: "triage_result", id: resultId }, forgetRecipient: true }, new Date(Date.now() - 24 * 60 * 60 * 1000));
+    for (const to of ["07700 900 982", "someone@example.com", "07700 900 983"]) {
+      const sent = await new Visitor().post(resultPage, path, { to, consent: "yes" }, { reference });
+      expect(sent.status, to).toBe(302);
+    }
+    expect(await sends()).toBe(4);
+
+    const page = await new Visitor().render(resultPage, "/check/result/:reference", path, { to: " 07700 900 984 ", consent: "yes" });
+    expect(page.status).toBe(400);
+    expect(textOf(page.html)).toContain("There is a problem");
+    expect(textOf(page.html)).toMatch(/This plan has been sent 3 times in the last hour\. You can send it again in (59|60) minutes\./);
+    expect(page.html).toContain('href="#to"');
+    expect(page.html).toContain('value=" 07700 900 984 "');
+    expect(await sends()).toBe(4);
   });
 });
 
