@@ -29,6 +29,23 @@ function maskMobile(recipient: string): string {
   return recipient ? `••••••••${recipient.slice(-3)}` : "";
 }
 
+/** A resident's email address as little as a mobile shows: its first letter and the end of the domain. */
+function maskEmail(recipient: string): string {
+  const ending = /\.[^.@]+$/.exec(recipient.slice(recipient.lastIndexOf("@") + 1))?.[0] ?? "";
+  return `${recipient.slice(0, 1)}••••••••@••••${ending}`;
+}
+
+/**
+ * Mobiles are only ever residents', so always masked. Emails to staff (invitations, referral
+ * notices) are shown, so an admin can see who was sent what; emails to residents (the person on
+ * a referral, or a plan or shortlist sent once) are masked like their mobiles.
+ */
+function shownRecipient(m: { recipient: string; channel: string; related_type: string | null; forget_recipient: number }): string {
+  if (m.recipient === "") return "Removed after sending";
+  if (m.channel === "sms") return maskMobile(m.recipient);
+  return m.related_type === "referral-person" || m.forget_recipient === 1 ? maskEmail(m.recipient) : m.recipient;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "messages:read");
   const filters = filtersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -43,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     messages: result.messages.map((m) => ({
       id: m.id,
       channel: m.channel,
-      to: m.recipient === "" ? "Removed after sending" : m.channel === "sms" ? maskMobile(m.recipient) : m.recipient,
+      to: shownRecipient(m),
       subject: m.subject,
       purpose: m.purpose,
       status: m.status,
