@@ -23,9 +23,16 @@ export function canSeeAccount(manager: Manager, target: { areaIds: readonly stri
   return managesEveryone(manager) || target.areaIds.some((id) => manager.areaIds.includes(id));
 }
 
-/** A coordinator may see an administrator in their area, but never change one. */
+/**
+ * A coordinator may see an administrator in their area, but never change one. Nor may they change
+ * anyone who also works in an area they do not coordinate: sharing one area would otherwise let
+ * them deactivate or demote a fellow coordinator, or make someone a coordinator of an area that
+ * is not theirs. Such accounts are for an administrator, or a coordinator of all their areas.
+ */
 export function canChangeAccount(manager: Manager, target: { role: Role; areaIds: readonly string[] }): boolean {
-  return canSeeAccount(manager, target) && (managesEveryone(manager) || target.role !== "admin");
+  if (!canSeeAccount(manager, target)) return false;
+  if (managesEveryone(manager)) return true;
+  return target.role !== "admin" && target.areaIds.every((id) => manager.areaIds.includes(id));
 }
 
 /** Roles other than admin work in areas, which decide what they see; an admin's reach is everywhere. */
