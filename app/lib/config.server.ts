@@ -16,7 +16,7 @@ const url = (name: string) =>
     .url({ message: `${name} must be a full URL such as https://example.org` })
     .transform((v) => v.replace(/\/+$/, ""));
 
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], {
     errorMap: () => ({ message: "NODE_ENV must be development, production or test" }),
   }),
@@ -48,6 +48,21 @@ const schema = z.object({
   SEED_DEMO_DATA: z.enum(["true", "false"], { errorMap: () => ({ message: "SEED_DEMO_DATA must be true or false" }) }),
 });
 
+/** Settings that only make sense together, checked here so start-up stops before anything runs. */
+const schema = fields.superRefine((config, ctx) => {
+  if (config.NOTIFY_API_KEY) {
+    for (const name of ["NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const) {
+      if (!config[name]) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [name],
+          message: "required when NOTIFY_API_KEY is set; copy the id of the generic template from Notify's Templates page",
+        });
+      }
+    }
+  }
+});
+
 export type Config = Omit<z.infer<typeof schema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
   SESSION_SECRET: string;
   SEED_DEMO_DATA: boolean;
@@ -74,7 +89,7 @@ export class ConfigError extends Error {
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const input: Record<string, string | undefined> = {};
-  for (const key of Object.keys(schema.shape)) input[key] = env[key] ?? DEFAULTS[key];
+  for (const key of Object.keys(fields.shape)) input[key] = env[key] ?? DEFAULTS[key];
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];

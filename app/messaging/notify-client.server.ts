@@ -1,5 +1,5 @@
 import { NotifyClient } from "notifications-node-client";
-import { type Config, ConfigError, getConfig } from "~/lib/config.server";
+import { type Config, getConfig } from "~/lib/config.server";
 import { classifyNotifyFailure, type NotifyFailure } from "./delivery";
 import type { MessageClient, OutgoingMessage, SendOutcome } from "./message";
 
@@ -101,12 +101,7 @@ type NotifyConfig = Pick<Config, "NOTIFY_API_KEY" | "NOTIFY_BASE_URL" | "NOTIFY_
 /** Notify when a key is configured, otherwise the local outbox. */
 export function createMessageClient(config: NotifyConfig = getConfig()): MessageClient {
   if (!config.NOTIFY_API_KEY) return createOutboxMessageClient();
-  const missing = (["NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const).find((name) => !config[name]);
-  if (missing) {
-    throw new ConfigError(
-      `Configuration error: ${missing}: required when NOTIFY_API_KEY is set; copy the id of the generic template from Notify's Templates page`,
-    );
-  }
+  // parseConfig refuses a key without both template ids, so a wrong deployment stops at start-up.
   return createNotifyMessageClient({
     apiKey: config.NOTIFY_API_KEY,
     baseUrl: config.NOTIFY_BASE_URL,

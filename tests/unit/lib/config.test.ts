@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "~/lib/config.server";
+import { TEST_EMAIL_TEMPLATE_ID, TEST_NOTIFY_API_KEY, TEST_SMS_TEMPLATE_ID } from "../../mocks/notify";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "waymark-config-"));
 
@@ -30,6 +31,14 @@ describe("configuration", () => {
     [{ NOTIFY_API_KEY: "not-a-key" }, /NOTIFY_API_KEY/],
     [{ NODE_ENV: "staging" }, /NODE_ENV must be development, production or test/],
     [{ SESSION_SECRET: "short" }, /SESSION_SECRET must be at least 32 characters/],
+    [
+      { NOTIFY_API_KEY: TEST_NOTIFY_API_KEY },
+      /^Configuration error: NOTIFY_EMAIL_TEMPLATE_ID: required when NOTIFY_API_KEY is set; copy the id of the generic template from Notify's Templates page$/,
+    ],
+    [
+      { NOTIFY_API_KEY: TEST_NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID: TEST_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID: " " },
+      /^Configuration error: NOTIFY_SMS_TEMPLATE_ID: required when NOTIFY_API_KEY is set/,
+    ],
   ])("rejects %o with one line", (env, message) => {
     let error: unknown;
     try {
@@ -40,6 +49,13 @@ describe("configuration", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("takes a Notify key with both template ids, and needs neither id without a key", () => {
+    const database = { DATABASE_PATH: path.join(tmp(), "w.db") };
+    const withNotify = { NOTIFY_API_KEY: TEST_NOTIFY_API_KEY, NOTIFY_EMAIL_TEMPLATE_ID: TEST_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID: TEST_SMS_TEMPLATE_ID };
+    expect(parseConfig({ ...database, ...withNotify })).toMatchObject(withNotify);
+    expect(parseConfig({ ...database, NOTIFY_API_KEY: "" })).toMatchObject({ NOTIFY_API_KEY: undefined, NOTIFY_EMAIL_TEMPLATE_ID: undefined });
   });
 
   it("strips a trailing slash from URLs", () => {
