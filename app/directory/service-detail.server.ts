@@ -61,6 +61,7 @@ export interface ServiceDetail {
   serviceAreas: string[];
   lastVerified: string | null;
   stale: boolean;
+  isDemo: boolean;
 }
 
 const isCategory = (code: string | null): code is CategoryId => CATEGORY_IDS.includes(code as CategoryId);
@@ -214,5 +215,6 @@ export async function getServiceDetail(db: Db, id: string, now: Date = new Date(
     serviceAreas: areas.map((a) => a.name ?? a.description ?? "").filter(Boolean),
     lastVerified: service.assured_date ? formatDate(service.assured_date) : null,
     stale: isStale(service.assured_date, now),
+    isDemo: service.is_demo === 1,
   };
 }

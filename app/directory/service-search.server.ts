@@ -65,6 +65,7 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
           "services.how_to_access",
           "services.fees_description",
           "services.assured_date",
+          "services.is_demo",
           "organisations.name as organisation_name",
         ]),
       serviceId,
@@ -154,6 +155,7 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
       assuredDate: s.assured_date,
       locations: (locationsOf.get(s.id) ?? []).map((l) => ({ name: l.name, lat: l.latitude!, lon: l.longitude! })),
       schedules: [...(schedulesOf.get(s.id)?.values() ?? [])],
+      isDemo: s.is_demo === 1,
     };
   });
 }

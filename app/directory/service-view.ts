@@ -29,6 +29,8 @@ export interface ServiceRecord {
   locations: SearchLocation[];
   /** Service-wide schedules and those of each location, with the place named. */
   schedules: ScheduleRule[];
+  /** Made-up example data seeded for trying Waymark, not a real service. */
+  isDemo: boolean;
 }
 
 export interface ServiceSummary {
@@ -53,6 +55,8 @@ export interface ServiceSummary {
   lastVerified: string | null;
   /** "Last checked 3 March 2024" once a listing has gone 12 months unchecked (or never was). */
   stale: boolean;
+  /** Example data for trying Waymark: shown as a "Demo listing" tag so no one relies on it. */
+  isDemo: boolean;
 }
 
 export const STALE_AFTER_DAYS = 365;
@@ -65,6 +69,10 @@ export const HOW_TO_ACCESS_TEXT: Record<HowToAccess, string> = {
 };
 
 export const REACH_LABELS = { national: "Available across the UK", online: "Online", phone: "By phone" } as const;
+
+/** The tag on every demo listing, and what the listing's own page says about it. */
+export const DEMO_TAG = "Demo listing";
+export const DEMO_NOTE = "This is example data for trying Waymark: the organisation, opening times and contact details are made up, so do not use them to get help.";
 
 /**
  * Free when the help itself costs nothing: the fees start with "Free" ("Free to use. Printing
@@ -178,5 +186,6 @@ export function summarise(
     howToAccessText: record.howToAccess ? HOW_TO_ACCESS_TEXT[record.howToAccess] : null,
     lastVerified: record.assuredDate ? formatDate(record.assuredDate) : null,
     stale: isStale(record.assuredDate, now),
+    isDemo: record.isDemo,
   };
 }

@@ -10,6 +10,7 @@ import { WarningText } from "~/components/warning-text";
 import { CopyLink } from "~/directory/copy-link";
 import { PrintButton } from "~/directory/print-button";
 import { getServiceDetail, type ServiceDetail } from "~/directory/service-detail.server";
+import { DEMO_NOTE, DEMO_TAG } from "~/directory/service-view";
 import { publicBaseUrl, readShortlist } from "~/directory/shortlist.server";
 import { getDb } from "~/lib/db.server";
 
@@ -43,7 +44,9 @@ export default function ServicePage() {
             ))}
             {service.openNow ? <Tag colour="green">Open now</Tag> : null}
             {service.isFree ? <Tag colour="grey">Free</Tag> : null}
+            {service.isDemo ? <Tag colour="grey">{DEMO_TAG}</Tag> : null}
           </p>
+          {service.isDemo ? <div className="govuk-inset-text">{DEMO_NOTE}</div> : null}
           {service.stale ? (
             <WarningText iconFallbackText="Check first">
               {service.lastVerified ? `This listing was last checked on ${service.lastVerified}.` : "This listing has not been checked recently."} Call or email

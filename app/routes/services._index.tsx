@@ -13,6 +13,7 @@ import { WEEKDAYS } from "~/directory/opening-times";
 import { ATTENDING_MODES } from "~/directory/search-index";
 import { MAX_POSTCODE_LENGTH, MAX_QUERY_LENGTH, parseSearchParams, searchQueryString, type DirectorySearchParams } from "~/directory/search-params";
 import { searchDirectory, type ServiceSummary } from "~/directory/service-search.server";
+import { DEMO_TAG } from "~/directory/service-view";
 import { readShortlist } from "~/directory/shortlist.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getDb } from "~/lib/db.server";
@@ -306,6 +307,11 @@ function ServiceBadges({ service }: { service: ServiceSummary }) {
     service.isFree ? (
       <Tag key="free" colour="grey">
         Free
+      </Tag>
+    ) : null,
+    service.isDemo ? (
+      <Tag key="demo" colour="grey">
+        {DEMO_TAG}
       </Tag>
     ) : null,
   ].filter(Boolean);

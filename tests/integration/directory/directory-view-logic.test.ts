@@ -24,6 +24,7 @@ function record(fields: Partial<ServiceRecord> = {}): ServiceRecord {
     assuredDate: "2026-05-01",
     locations: [{ name: "Shepway Library", lat: 51.2567, lon: 0.5401 }],
     schedules: [{ freq: "WEEKLY", byday: "TU", opens_at: "09:30", closes_at: "11:00", place: "Shepway Library" }],
+    isDemo: false,
     ...fields,
   };
 }
