@@ -18,6 +18,14 @@ export async function exportReferralFor(
   const record = await findReferralFor(db, user, reference);
   if (!record || !mayManageData(user, record.referral)) return null;
   const events = await listEvents(db, record.referral.id);
+  const messagesToPerson = await db
+    .selectFrom("messages")
+    .select(["created_at", "channel", "recipient", "subject", "body", "status", "sent_at"])
+    .where("related_type", "=", "referral-person")
+    .where("related_id", "=", record.referral.id)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
   await recordAudit(db, {
     actor: actorFor(user),
     action: "referral-exported",
@@ -27,5 +35,5 @@ export async function exportReferralFor(
     detail: { reference: record.referral.reference, format: options.format },
     ip: options.ip,
   });
-  return buildReferralExport({ ...record, events }, options.now);
+  return buildReferralExport({ ...record, events, messagesToPerson }, options.now);
 }

@@ -240,14 +240,24 @@ describe("export and erase", () => {
     const before = await auditCount("referral-exported", theirs);
     const coordinator = await Visitor.signedIn(cast.coordinator);
     const json = await coordinator.get(exportJson.loader, `/referrals/${theirs}/export.json`, { reference: theirs });
-    const data = (await json.json()) as { reference: string; referral: Record<string, unknown>; timeline: unknown[] };
+    const data = (await json.json()) as {
+      reference: string;
+      referral: Record<string, unknown>;
+      timeline: unknown[];
+      messagesToPerson: { channel: string; recipient: string; subject: string; body: string }[];
+    };
     expect(data.reference).toBe(theirs);
     expect(data.referral).toMatchObject({ person_name: "Sam", contact_detail: "sam.person@example.org" });
     expect(data.timeline.length).toBeGreaterThanOrEqual(2);
+    // The confirmation emailed to the person is held about them too: where it went and what it said.
+    expect(data.messagesToPerson).toHaveLength(1);
+    expect(data.messagesToPerson[0]).toMatchObject({ channel: "email", recipient: "sam.person@example.org" });
+    expect(data.messagesToPerson[0].body).toContain(theirs.slice(0, 4));
     const csv = await coordinator.get(exportCsv.loader, `/referrals/${theirs}/export.csv`, { reference: theirs });
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const text = await csv.text();
     expect(text).toContain("referral,person_name,Sam");
+    expect(text).toMatch(/\r\n[^\r\n]*,email,sam\.person@example\.org,Your Waymark reference/);
     expect(await auditCount("referral-exported", theirs)).toBe(before + 2);
   });
 

@@ -33,10 +33,21 @@ describe("the export", () => {
   it("writes CSV a spreadsheet cannot run as formulas, with quotes and line breaks kept", () => {
     const referral = { id: "r1", reference: "ABCD2345", person_name: "=HYPERLINK(\"x\")", reason_note: "line one\nline, two", outcome: null } as unknown as Referral;
     const data = buildReferralExport(
-      { referral, serviceName: "Help", organisationName: "Org", areaName: null, events: [] },
+      {
+        referral,
+        serviceName: "Help",
+        organisationName: "Org",
+        areaName: null,
+        events: [],
+        messagesToPerson: [
+          { created_at: "2026-01-01T00:00:00Z", channel: "sms", recipient: "07700900982", subject: "", body: "Your reference is ABCD 2345.\n\nBye", status: "sent", sent_at: null },
+        ],
+      },
       new Date("2026-01-01T00:00:00Z"),
     );
     const csv = referralExportCsv(data);
+    expect(csv).toContain("message_created_at,channel,recipient,subject,body,status,sent_at\r\n");
+    expect(csv).toContain(`2026-01-01T00:00:00Z,sms,07700900982,,"Your reference is ABCD 2345.\n\nBye",sent,\r\n`);
     expect(csv).toContain(`referral,person_name,"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(`referral,reason_note,"line one\nline, two"`);
     expect(csv).toContain("referral,outcome,\r\n");
