@@ -9,6 +9,7 @@ import * as m007 from "./007-knowledge";
 import * as m008 from "./008-directory-reports";
 import * as m009 from "./009-directory-edits";
 import * as m010 from "./010-reporting";
+import * as m011 from "./011-audit-append-only";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "008-directory-reports": m008,
   "009-directory-edits": m009,
   "010-reporting": m010,
+  "011-audit-append-only": m011,
 };
