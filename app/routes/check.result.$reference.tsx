@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useSyncExternalStore } from "react";
+import { Fragment, useSyncExternalStore } from "react";
 import { z } from "zod";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import { publicBaseUrl } from "~/accounts/tokens.server";
@@ -207,6 +207,24 @@ export default function CheckResult() {
         ) : (
           <p className="govuk-body">You do not need to do anything else. You could help someone else get online.</p>
         )}
+
+        {plan.barrierGuides.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">Guides for what you told us</h2>
+            {plan.barrierGuides.map((group) => (
+              <Fragment key={group.id}>
+                <h3 className="govuk-heading-s">{group.label}</h3>
+                <ul className="govuk-list">
+                  {group.guides.map((g) => (
+                    <li key={g.href}>
+                      Read: <a className="govuk-link" href={absolute(g.href)}>{g.text}</a>
+                    </li>
+                  ))}
+                </ul>
+              </Fragment>
+            ))}
+          </>
+        ) : null}
 
         <HelpNearby />
         <KeepYourPlan />

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import { requireAnyPermission } from "~/accounts/auth.server";
 import { formatDateTime } from "~/accounts/format";
@@ -129,18 +130,34 @@ export default function TriageResult() {
 
       <h2 className="govuk-heading-m">Guides for these barriers</h2>
       {plan.guides.length > 0 ? (
-        <ul className="govuk-list">
-          {plan.guides.map((g) => (
-            <li key={g.href}>
-              <a className="govuk-link" href={g.href}>
-                {g.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="govuk-body">No guides for this plan.</p>
-      )}
+        <>
+          <h3 className="govuk-heading-s">For the next steps</h3>
+          <ul className="govuk-list">
+            {plan.guides.map((g) => (
+              <li key={g.href}>
+                <a className="govuk-link" href={g.href}>
+                  {g.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {plan.barrierGuides.map((group) => (
+        <Fragment key={group.id}>
+          <h3 className="govuk-heading-s">{group.label}</h3>
+          <ul className="govuk-list">
+            {group.guides.map((g) => (
+              <li key={g.href}>
+                <a className="govuk-link" href={g.href}>
+                  {g.text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Fragment>
+      ))}
+      {plan.guides.length === 0 && plan.barrierGuides.length === 0 ? <p className="govuk-body">No guides for this plan.</p> : null}
 
       {data.observations ? (
         <Details summary="Your notes">

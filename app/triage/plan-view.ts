@@ -14,6 +14,8 @@ export interface PlanLookups {
   categoryName(id: CategoryId): string;
   /** A knowledge-store guide, or null when there is none by that name (or none for this audience). */
   guide(slug: KnowledgeTopic, audience: PlanAudience): { title: string } | null;
+  /** The guides written for this audience about a barrier, the most focused first. */
+  guidesForBarrier(barrier: BarrierId, audience: PlanAudience): { slug: string; title: string }[];
 }
 
 export interface BarrierView {
@@ -45,8 +47,19 @@ export interface PlanView {
   categoryIds: CategoryId[];
   /** Every guide the steps point to, without repeats. */
   guides: LinkView[];
+  /** More guides for each barrier found, leaving out any the steps already point to. */
+  barrierGuides: BarrierGuidesView[];
   inclusion: string;
 }
+
+export interface BarrierGuidesView {
+  id: BarrierId;
+  label: string;
+  guides: LinkView[];
+}
+
+/** Enough to start with; the knowledge store's barrier filter has the rest. */
+const GUIDES_PER_BARRIER = 3;
 
 const RESIDENT_BARRIERS: Record<BarrierId, { problem: string; fine: string }> = {
   device: { problem: "Having a phone, tablet or computer that works for you", fine: "You have a phone, tablet or computer you can use." },
@@ -140,6 +153,10 @@ export function planView(stored: { result: TriageResult; plan: PlanStep[] }, aud
   }));
 
   const unique = <T>(items: T[], key: (item: T) => string) => items.filter((item, i) => items.findIndex((other) => key(other) === key(item)) === i);
+  const guides = unique(
+    steps.flatMap((s) => s.guides),
+    (g) => g.href,
+  );
   return {
     goingWell: goingWell(result),
     barriers,
@@ -149,10 +166,26 @@ export function planView(stored: { result: TriageResult; plan: PlanStep[] }, aud
       plan.flatMap((s) => s.categories),
       (id) => id,
     ),
-    guides: unique(
-      steps.flatMap((s) => s.guides),
-      (g) => g.href,
-    ),
+    guides,
+    barrierGuides: barrierGuides(barriers, guides, audience, lookups),
     inclusion: `${result.inclusion.label} (${result.inclusion.point} of 9)`,
   };
+}
+
+/**
+ * Rules only link the guides for the steps they suggest, so a barrier at "some" (or one no rule
+ * covers) would otherwise get no guide at all. Each barrier found gets the guides tagged with it,
+ * biggest barriers first, never repeating a guide already on the plan.
+ */
+function barrierGuides(barriers: BarrierView[], linked: LinkView[], audience: PlanAudience, lookups: PlanLookups): BarrierGuidesView[] {
+  const seen = new Set(linked.map((g) => g.href));
+  return barriers.flatMap((barrier): BarrierGuidesView[] => {
+    const guides = lookups
+      .guidesForBarrier(barrier.id, audience)
+      .map((g) => ({ href: `/knowledge/${g.slug}`, text: g.title }))
+      .filter((g) => !seen.has(g.href))
+      .slice(0, GUIDES_PER_BARRIER);
+    for (const g of guides) seen.add(g.href);
+    return guides.length > 0 ? [{ id: barrier.id, label: barrier.label, guides }] : [];
+  });
 }

@@ -224,6 +224,8 @@ describe("the plan page", () => {
     expect(referrals.length).toBeGreaterThan(0);
     for (const link of referrals) expect(attr(link, "href")).toMatch(new RegExp(`^/referrals/new\\?service=[^&]+&amp;triage=${row.reference}$`));
     expect(page.html).toContain('href="/knowledge/');
+    const guides = openingTags(page.html, "a").filter((a) => attr(a, "href")?.startsWith("/knowledge/"));
+    expect(new Set(guides.map((a) => attr(a, "href"))).size).toBe(guides.length);
   });
 
   it("is for the champion who ran it, coordinators of its area and admins; others are told it is not there", async () => {

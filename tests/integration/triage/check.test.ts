@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "~/directory/seed.server";
+import { getArticle } from "~/knowledge/articles.server";
 import { getDb } from "~/lib/db.server";
 import * as answersPage from "~/routes/check.answers";
 import * as startPage from "~/routes/check._index";
@@ -245,6 +246,16 @@ describe("the result page", () => {
     expect(page.html).toContain("/knowledge/free-data-sims-and-devices");
     expect(page.html).toContain("/services?category=device-loan");
     expect(page.html).toContain(`/referrals/self?triage=${reference}`);
+  });
+
+  it("lists more guides for what the person told us, only ones written for residents", async () => {
+    const page = await new Visitor().render(resultPage, "/check/result/:reference", `/check/result/${reference}`);
+    expect(textOf(page.html)).toContain("Guides for what you told us");
+    const slugs = openingTags(page.html, "a")
+      .map((a) => attr(a, "href")?.match(/\/knowledge\/([a-z0-9-]+)$/)?.[1])
+      .filter((slug): slug is string => Boolean(slug));
+    expect(slugs.length).toBeGreaterThan(1);
+    for (const slug of slugs) expect(getArticle(slug)?.audience, slug).toContain("resident");
   });
 
   it("lists up to 5 services nearby for a postcode, and explains a postcode that is not one", async () => {

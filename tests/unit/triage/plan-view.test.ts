@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { getArticles } from "~/knowledge/articles.server";
+import { BARRIER_IDS, type BarrierId } from "~/lib/frameworks";
 import { planMessage, planRecipient } from "~/triage/plan-message";
 import { type PlanLookups, planView } from "~/triage/plan-view";
 import { completeTriage } from "~/triage/outcome";
@@ -13,6 +15,11 @@ const { bank, rules } = loadTriageContent();
 const lookups: PlanLookups = {
   categoryName: (id) => `Category ${id}`,
   guide: (slug, audience) => (audience === "resident" && slug === "questions-to-ask" ? null : { title: `Guide ${slug}` }),
+  guidesForBarrier: (barrier) =>
+    ({
+      device: ["free-data-sims-and-devices", "device-guide", "shared-guide"],
+      connectivity: ["shared-guide", "wifi-guide"],
+    })[barrier as string]?.map((slug) => ({ slug, title: `Guide ${slug}` })) ?? [],
 };
 const viewOf = (answers: Answers, audience: "resident" | "champion" = "resident") => {
   const result = scoreTriage(bank, answers);
@@ -65,6 +72,35 @@ describe("planView", () => {
     const champion = viewOf(answers, "champion").steps.find((s) => s.id === "plan-around-good-days");
     expect(champion?.guides.map((g) => g.href)).toContain("/knowledge/questions-to-ask");
     expect(resident?.guides.map((g) => g.href)).not.toContain("/knowledge/questions-to-ask");
+  });
+});
+
+describe("guides for the barriers found", () => {
+  it("adds each barrier's guides once, leaving out those the steps already link", () => {
+    const view = viewOf(confidentAnswers({ devices: ["none"], "home-internet": "none" }));
+    expect(view.guides.map((g) => g.href)).toContain("/knowledge/free-data-sims-and-devices");
+    expect(view.barrierGuides.map((b) => [b.id, b.guides.map((g) => g.href)])).toEqual([
+      ["device", ["/knowledge/device-guide", "/knowledge/shared-guide"]],
+      ["connectivity", ["/knowledge/wifi-guide"]],
+    ]);
+    expect(view.barrierGuides[0].label).toBe("Having a phone, tablet or computer that works for you");
+  });
+
+  /** A confident person's result with just one barrier raised to "some": no rule needs to fire for it. */
+  function withSome(barrier: BarrierId) {
+    const result = scoreTriage(bank, confidentAnswers());
+    result.barriers = { ...result.barriers, [barrier]: { severity: "some", because: [] } };
+    return { result, plan: buildPlan(rules, result) };
+  }
+  const guideBarriers = new Map(getArticles().map((a) => [`/knowledge/${a.slug}`, a.barriers as string[]]));
+  const linkedFor = (view: ReturnType<typeof planView>) => [...view.guides, ...view.barrierGuides.flatMap((b) => b.guides)].map((g) => g.href);
+
+  it.each(BARRIER_IDS.map((id) => [id]))("links a guide about %s at \"some\", for champions and for residents", (barrier) => {
+    for (const audience of ["champion", "resident"] as const) {
+      const hrefs = linkedFor(planView(withSome(barrier), audience, planLookups));
+      expect(hrefs.filter((href) => guideBarriers.get(href)?.includes(barrier)), audience).not.toEqual([]);
+      if (audience === "resident") for (const href of hrefs) expect(getArticles().find((a) => `/knowledge/${a.slug}` === href)?.audience).toContain("resident");
+    }
   });
 });
 
