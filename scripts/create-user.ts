@@ -2,29 +2,18 @@
  * Creates an account and prints a one-time link to set its password, for the first admin on a
  * new deployment. No password is typed, so none ends up in shell history.
  *
- *   npm run user:create -- --email ops@example.org --name "Ops Team" --role admin [--organisation <id>] [--areas a,b]
+ *   npm run user:create -- --email ops@example.org --role admin [--name "Ops Team"] [--organisation <id>] [--areas a,b]
+ *
+ * Without --name, the name is the part of the email address before "@" (here "ops").
  */
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { migrateToLatest } from "~db/migrator";
+import { parseCreateUserArgs } from "~/accounts/create-user-args";
 import { createInvitedUser } from "~/accounts/invitations.server";
-import { ROLES } from "~/accounts/policy";
 import { publicBaseUrl } from "~/accounts/tokens.server";
 import { getConfig } from "~/lib/config.server";
 import { createDatabase, type Db } from "~/lib/db.server";
 
 const ADMIN_ORGANISATION = "Waymark administrators";
-
-const argsSchema = z.object({
-  email: z.string({ required_error: "--email is required" }).trim().email("--email must be an email address"),
-  name: z.string({ required_error: "--name is required" }).trim().min(1, "--name must not be empty"),
-  role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of: ${ROLES.join(", ")}` }) }),
-  organisation: z.string().trim().min(1).optional(),
-  areas: z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").split(",").map((a) => a.trim()).filter(Boolean)),
-});
 
 async function adminOrganisation(db: Db): Promise<string> {
   const existing = await db.selectFrom("organisations").select("id").where("name", "=", ADMIN_ORGANISATION).executeTakeFirst();
@@ -35,16 +24,12 @@ async function adminOrganisation(db: Db): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, organisation: { type: "string" }, areas: { type: "string" } },
-    strict: true,
-  });
-  const parsed = argsSchema.safeParse(values);
-  if (!parsed.success) {
-    console.error(parsed.error.issues.map((issue) => issue.message).join("\n"));
+  const parsed = parseCreateUserArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(parsed.message);
     return 1;
   }
-  const args = parsed.data;
+  const { args } = parsed;
   const db = createDatabase(getConfig().DATABASE_PATH);
   try {
     await migrateToLatest(db);
