@@ -9,7 +9,6 @@ import matter from "gray-matter";
 import YAML from "yaml";
 import { articleFrontMatterSchema, SLUG_PATTERN, type Article } from "~/knowledge/article-schema";
 import { checkLink, extractLinks, type LinkTargets } from "~/knowledge/links";
-import { buildArticleIndex, type ArticleIndex } from "~/knowledge/search";
 
 export const KNOWLEDGE_DIR = path.join(process.cwd(), "content", "knowledge");
 export const TRAINING_DIR = path.join(process.cwd(), "content", "training");
@@ -100,12 +99,12 @@ export function loadArticles(dir: string = KNOWLEDGE_DIR, trainingDir: string = 
   return articles;
 }
 
-let cache: { articles: Article[]; bySlug: Map<string, Article>; index: ArticleIndex } | undefined;
+let cache: { articles: Article[]; bySlug: Map<string, Article> } | undefined;
 
 function load() {
   if (!cache) {
     const articles = loadArticles();
-    cache = { articles, bySlug: new Map(articles.map((a) => [a.slug, a])), index: buildArticleIndex(articles) };
+    cache = { articles, bySlug: new Map(articles.map((a) => [a.slug, a])) };
   }
   return cache;
 }
@@ -117,9 +116,4 @@ export function getArticles(): readonly Article[] {
 
 export function getArticle(slug: string): Article | undefined {
   return load().bySlug.get(slug);
-}
-
-/** The search index over all articles, built on first use and kept for the life of the process. */
-export function getArticleIndex(): ArticleIndex {
-  return load().index;
 }

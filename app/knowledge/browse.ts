@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { BARRIERS, BARRIER_IDS, labelFor, type BarrierId } from "~/lib/frameworks";
 import { ARTICLE_TYPES, AUDIENCES, type Article, type ArticleType, type Audience } from "./article-schema";
+import type { KnowledgeEntry } from "./knowledge-entry";
 
 export const TYPE_LABELS: Record<ArticleType, string> = {
   guide: "Guide",
@@ -74,9 +75,10 @@ export function filterTags(query: BrowseQuery): FilterTag[] {
   return tags;
 }
 
-/** What a list or search result shows of an article. */
+/** What a list or search result shows of an article (or of a training module listed with them). */
 export interface ArticleSummary {
   slug: string;
+  href: string;
   title: string;
   summary: string;
   type: ArticleType;
@@ -84,9 +86,10 @@ export interface ArticleSummary {
   readingTime: number;
 }
 
-export function summariseArticle(article: Article): ArticleSummary {
+export function summariseArticle(article: Article | KnowledgeEntry): ArticleSummary {
   return {
     slug: article.slug,
+    href: "href" in article ? article.href : `/knowledge/${article.slug}`,
     title: article.title,
     summary: article.summary,
     type: article.type,
@@ -97,6 +100,13 @@ export function summariseArticle(article: Article): ArticleSummary {
 
 export function readingTimeText(minutes: number): string {
   return minutes === 1 ? "1 minute read" : `${minutes} minute read`;
+}
+
+/** "Guide · 3 minute read", or for a module, how long it takes and that it needs signing in. */
+export function resultMetaText(summary: Pick<ArticleSummary, "type" | "typeLabel" | "readingTime">): string {
+  return summary.type === "module"
+    ? `${summary.typeLabel} · about ${summary.readingTime} minutes · sign in needed`
+    : `${summary.typeLabel} · ${readingTimeText(summary.readingTime)}`;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -8,8 +8,8 @@
  * bodies). So each query word is first compared with the index's own vocabulary by edit distance
  * counting a swap as one edit, and the close words join the fuzzy search as exact alternatives.
  */
-import Fuse, { type FuseOptionKey } from "fuse.js";
-import type { Article, ArticleType, Audience } from "~/knowledge/article-schema";
+import Fuse from "fuse.js";
+import type { ArticleType, Audience } from "~/knowledge/article-schema";
 import { toPlainText } from "~/knowledge/plain-text";
 import type { BarrierId } from "~/lib/frameworks";
 
@@ -19,26 +19,38 @@ export interface ArticleFilters {
   barrier?: BarrierId;
 }
 
-interface IndexedArticle {
-  article: Article;
+/** What the index needs of an article (or of a training module listed beside the articles). */
+export interface Searchable {
+  slug: string;
+  title: string;
+  summary: string;
+  type: ArticleType;
+  audience: readonly Audience[];
+  barriers: readonly BarrierId[];
+  /** Markdown, searched as plain text. */
+  body: string;
+}
+
+interface IndexedArticle<T extends Searchable> {
+  article: T;
   title: string;
   summary: string;
   text: string;
 }
 
-export interface ArticleIndex {
-  entries: readonly IndexedArticle[];
-  fuse: Fuse<IndexedArticle>;
+export interface ArticleIndex<T extends Searchable = Searchable> {
+  entries: readonly IndexedArticle<T>[];
+  fuse: Fuse<IndexedArticle<T>>;
   vocabulary: ReadonlySet<string>;
 }
 
-const KEYS: FuseOptionKey<IndexedArticle>[] = [
+const KEYS: { name: keyof IndexedArticle<Searchable>; weight: number }[] = [
   { name: "title", weight: 4 },
   { name: "summary", weight: 2 },
   { name: "text", weight: 1 },
 ];
 
-export function buildArticleIndex(articles: readonly Article[]): ArticleIndex {
+export function buildArticleIndex<T extends Searchable>(articles: readonly T[]): ArticleIndex<T> {
   const entries = articles.map((article) => ({
     article,
     title: article.title,
@@ -86,7 +98,7 @@ function closeWords(term: string, vocabulary: ReadonlySet<string>): string[] {
   );
 }
 
-function matchesFilters(article: Article, filters: ArticleFilters): boolean {
+function matchesFilters(article: Searchable, filters: ArticleFilters): boolean {
   return (
     (!filters.type || article.type === filters.type) &&
     (!filters.audience || article.audience.includes(filters.audience)) &&
@@ -107,7 +119,7 @@ function toFuzzyTerms(query: string): string[] {
  * Articles matching the query and filters, best match first. An empty query lists every
  * article that passes the filters, by title.
  */
-export function searchArticles(index: ArticleIndex, query: string, filters: ArticleFilters = {}): Article[] {
+export function searchArticles<T extends Searchable>(index: ArticleIndex<T>, query: string, filters: ArticleFilters = {}): T[] {
   const terms = toFuzzyTerms(query);
   if (terms.length === 0) {
     return index.entries
@@ -117,7 +129,7 @@ export function searchArticles(index: ArticleIndex, query: string, filters: Arti
   }
   // Each term may match any field, and all terms must match: "univeral credit" needs both words.
   // A leading ' asks fuse.js for an exact substring match of a corrected word.
-  const fieldNames = KEYS.map((key) => (key as { name: string }).name);
+  const fieldNames = KEYS.map((key) => key.name);
   const expression = {
     $and: terms.map((term) => {
       const patterns = [term, ...closeWords(term, index.vocabulary).map((word) => `'${word}`)];

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Select } from "~/components/select";
-import { getArticleIndex } from "~/knowledge/articles.server";
-import { AUDIENCE_LABELS, filterTags, readBrowseQuery, readingTimeText, summariseArticle, TYPE_LABELS } from "~/knowledge/browse";
+import { AUDIENCE_LABELS, filterTags, readBrowseQuery, resultMetaText, summariseArticle, TYPE_LABELS } from "~/knowledge/browse";
+import { getKnowledgeIndex } from "~/knowledge/knowledge-index.server";
 import { searchArticles } from "~/knowledge/search";
 import { BARRIERS } from "~/lib/frameworks";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = readBrowseQuery(new URL(request.url).searchParams);
-  const results = searchArticles(getArticleIndex(), query.q, { type: query.type, audience: query.audience, barrier: query.barrier });
+  const results = searchArticles(getKnowledgeIndex(), query.q, { type: query.type, audience: query.audience, barrier: query.barrier });
   return {
     query: { q: query.q, type: query.type ?? "", audience: query.audience ?? "", barrier: query.barrier ?? "" },
     tags: filterTags(query),
@@ -23,7 +23,7 @@ export default function Knowledge() {
   return (
     <>
       <h1 className="govuk-heading-l">Guides and training</h1>
-      <p className="govuk-body-l">How-to guides, case studies and open data for Digital Champions, staff and residents.</p>
+      <p className="govuk-body-l">How-to guides, training modules, case studies and open data for Digital Champions, staff and residents.</p>
       <form method="get" action="/knowledge" role="search" aria-label="Guides">
         <div className="govuk-form-group">
           <label className="govuk-label govuk-label--m" htmlFor="q">
@@ -90,15 +90,15 @@ export default function Knowledge() {
       {results.length > 0 ? (
         <ul className="govuk-list app-results">
           {results.map((article) => (
-            <li key={article.slug} className="app-results__item">
+            <li key={article.href} className="app-results__item">
               <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                <a className="govuk-link" href={`/knowledge/${article.slug}`}>
+                <a className="govuk-link" href={article.href}>
                   {article.title}
                 </a>
               </h3>
               <p className="govuk-body govuk-!-margin-bottom-1">{article.summary}</p>
               <p className="app-meta govuk-!-margin-bottom-0">
-                {`${article.typeLabel} · ${readingTimeText(article.readingTime)}`}
+                {resultMetaText(article)}
               </p>
             </li>
           ))}

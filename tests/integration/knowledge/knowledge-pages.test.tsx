@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Article } from "~/knowledge/article-schema";
 import { getCategory } from "~/directory/taxonomy.server";
 import { getArticles } from "~/knowledge/articles.server";
+import { getTrainingModules } from "~/knowledge/training.server";
 import { loader as articleLoader } from "~/routes/knowledge.$slug";
 import { loader as browseLoader } from "~/routes/knowledge._index";
 import { signedInRequest } from "../../helpers/auth";
@@ -60,7 +61,7 @@ async function renderPage(Component: () => JSX.Element, data: unknown): Promise<
 describe("/knowledge browse", () => {
   it("lists every article without filters, and each result has a title, summary, type and reading time", async () => {
     const data = await browse("");
-    expect(data.results).toHaveLength(getArticles().length);
+    expect(data.results).toHaveLength(getArticles().length + getTrainingModules().length);
     expect(data.tags).toEqual([]);
     const { default: Page } = await import("~/routes/knowledge._index");
     const html = await renderPage(Page, data);
@@ -81,6 +82,17 @@ describe("/knowledge browse", () => {
     expect(data.tags[1].removeHref).toBe("/knowledge?type=guide&barrier=confidence");
   });
 
+  it("finds the training modules for type=module, each linking to its training page", async () => {
+    const data = await browse("?type=module");
+    expect(data.results.map((r) => r.slug).sort()).toEqual(getTrainingModules().map((m) => m.id).sort());
+    expect(data.tags.map((t) => t.text)).toEqual(["Type: Training module"]);
+    const { default: Page } = await import("~/routes/knowledge._index");
+    const html = await renderPage(Page, data);
+    expect(html).toContain('href="/training/online-safety"');
+    expect(html).not.toContain('href="/knowledge/online-safety"');
+    expect(html).toMatch(/Training module · about \d+ minutes · sign in needed/);
+  });
+
   it("shows only case studies for type=case-study", async () => {
     const data = await browse("?type=case-study");
     expect(data.results.map((r) => r.slug).sort()).toEqual(getArticles().filter((a) => a.type === "case-study").map((a) => a.slug).sort());
@@ -89,7 +101,7 @@ describe("/knowledge browse", () => {
 
   it("ignores filter values that do not exist instead of failing", async () => {
     const data = await browse("?type=nonsense&audience=%3Cscript%3E&barrier=");
-    expect(data.results).toHaveLength(getArticles().length);
+    expect(data.results).toHaveLength(getArticles().length + getTrainingModules().length);
     expect(data.tags).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "~/knowledge/article-schema";
-import { getArticleIndex } from "~/knowledge/articles.server";
+import { getKnowledgeIndex } from "~/knowledge/knowledge-index.server";
 import { buildArticleIndex, editDistance, searchArticles } from "~/knowledge/search";
+import { loadTrainingModules } from "~/knowledge/training.server";
 
-const index = getArticleIndex();
-const slugs = (articles: Article[]) => articles.map((a) => a.slug);
+const index = getKnowledgeIndex();
+const slugs = (articles: { slug: string }[]) => articles.map((a) => a.slug);
 const top = (query: string) => searchArticles(index, query)[0]?.slug;
 
 describe("searchArticles over the shipped guides", () => {
@@ -88,6 +89,33 @@ describe("searchArticles filters", () => {
     expect(slugs(searchArticles(small, "scams", { type: "guide" })).sort()).toEqual(["a", "c"]);
     expect(slugs(searchArticles(small, "scams", { type: "guide", audience: "staff" }))).toEqual(["c"]);
     expect(slugs(searchArticles(small, "", { type: "data-set" }))).toEqual([]);
+  });
+});
+
+describe("training modules in the knowledge store", () => {
+  const modules = loadTrainingModules();
+
+  it("lists every module as a training module that links to its training page", () => {
+    const found = searchArticles(index, "", { type: "module" });
+    expect(found.map((m) => m.slug).sort()).toEqual(modules.map((m) => m.id).sort());
+    for (const entry of found) expect(entry.href).toBe(`/training/${entry.slug}`);
+    expect(searchArticles(index, "", { type: "guide" }).every((a) => a.href === `/knowledge/${a.slug}`)).toBe(true);
+  });
+
+  it("finds a module by words from its lessons, but never by its quiz", () => {
+    expect(slugs(searchArticles(index, "phishing", { type: "module" }))).toContain("online-safety");
+    const indexed = index.entries.find((e) => e.article.href === "/training/online-safety")!.text;
+    for (const question of modules.find((m) => m.id === "online-safety")!.quiz.questions) {
+      expect(indexed).not.toContain(question.text);
+      for (const option of question.options) expect(indexed).not.toContain(option.feedback);
+    }
+  });
+
+  it("gives a module the barriers of the guides it points to, for champions and staff", () => {
+    const safety = searchArticles(index, "", { type: "module" }).find((m) => m.slug === "online-safety")!;
+    expect(safety.barriers).toContain("confidence");
+    expect(safety.audience).toEqual(["champion", "staff"]);
+    expect(slugs(searchArticles(index, "", { type: "module", audience: "resident" }))).toEqual([]);
   });
 });
 
