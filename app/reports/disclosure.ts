@@ -11,6 +11,12 @@
 export interface DisclosureOptions {
   /** Counts from 1 up to threshold − 1 are hidden; 0 is shown, since "none" identifies nobody. */
   threshold: number;
+  /**
+   * Cells to hide whatever their size, because they would give away a small count that is not
+   * in the table: 17 of 20 triages finding a device barrier says that 3 did not. Hidden as
+   * complementary, and protected like any other hidden cell.
+   */
+  withhold?: readonly (readonly boolean[])[];
 }
 
 /**
@@ -81,9 +87,11 @@ function total(values: readonly number[]): number {
  * published for a row or column with nothing hidden in it, and the grand total only when nothing
  * is hidden anywhere.
  */
-export function suppressSmallCounts(table: readonly (readonly number[])[], { threshold }: DisclosureOptions): DisclosedTable {
+export function suppressSmallCounts(table: readonly (readonly number[])[], { threshold, withhold }: DisclosureOptions): DisclosedTable {
   const width = assertCounts(table, threshold);
-  const status: CellStatus[][] = table.map((row) => row.map((value) => (value > 0 && value < threshold ? "small" : "shown")));
+  const status: CellStatus[][] = table.map((row, r) =>
+    row.map((value, c): CellStatus => (value > 0 && value < threshold ? "small" : withhold?.[r]?.[c] && value > 0 ? "complementary" : "shown")),
+  );
 
   const rows = table.map((row, r) => row.map((_, c): [number, number] => [r, c]));
   const columns = Array.from({ length: width }, (_, c) => table.map((_, r): [number, number] => [r, c]));

@@ -92,4 +92,25 @@ describe("suppressSmallCounts", () => {
     expect(() => suppressSmallCounts([[1, 2], [3]], options)).toThrow(/row 1/);
     expect(() => suppressSmallCounts([[1]], { threshold: 1 })).toThrow(/threshold/);
   });
+
+  it("withholds cells asked for, as complementary, and protects them like any other", () => {
+    // 17 of 20 found a barrier in the first row, so 3 did not: the 17 is withheld, then enough
+    // others that no row or column total can give it back.
+    const result = suppressSmallCounts(
+      [
+        [20, 17],
+        [30, 12],
+        [40, 25],
+      ],
+      { ...options, withhold: [[false, true], [false, false], [false, false]] },
+    );
+    expect(result.cells).toEqual([
+      [C, C],
+      [C, C],
+      [40, 25],
+    ]);
+    expect(result.status[0][1]).toBe("complementary");
+    // A withheld 0 stays 0: "none" gives nothing away.
+    expect(suppressSmallCounts([[0, 9]], { ...options, withhold: [[true, false]] }).cells).toEqual([[0, 9]]);
+  });
 });
