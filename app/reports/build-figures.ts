@@ -6,7 +6,7 @@
 import { BARRIERS, EDS_LEVELS, GOALS } from "~/lib/frameworks";
 import { OUTCOME_LABELS } from "~/referrals/reasons";
 import { ACTIVE_STATUSES, REFERRAL_STATUSES, STATUS_LABELS } from "~/referrals/status-machine";
-import type { Figure, FigureRow, KeyFigure } from "./figure";
+import type { Figure, FigureRow, KeyFigure, Terms } from "./figure";
 import { rowCount } from "./figure";
 import { type Period, addMonths, describeMonth, monthsOf } from "./period";
 import { parseReferralKey } from "./referral-facts";
@@ -32,9 +32,29 @@ export interface FigureLabels {
   modules: readonly { id: string; title: string }[];
 }
 
+/** What a headline number adds up, for disclosure control: a count, or a share of one count in another. */
+export type KeyTerms = { kind: "count"; terms: Terms } | { kind: "share"; part: Terms; whole: Terms; ratio: number };
+
 export interface BuiltReport {
   figures: Figure[];
   keyFigures: KeyFigure[];
+  /** By key figure id; a headline without terms (a median) is protected by its basis alone. */
+  keyTerms: Record<string, KeyTerms>;
+  /** Sums known to be 0 whatever the data, such as "every triage has one skills level". */
+  identities: Terms[];
+}
+
+/** One underlying count. */
+const atom = (name: string): Terms => ({ [name]: 1 });
+
+function sumTerms(...list: Terms[]): Terms {
+  const sum: Record<string, number> = {};
+  for (const terms of list) for (const [name, value] of Object.entries(terms)) sum[name] = (sum[name] ?? 0) + value;
+  return sum;
+}
+
+function scaleTerms(terms: Terms, factor: number): Terms {
+  return Object.fromEntries(Object.entries(terms).map(([name, value]) => [name, value * factor]));
 }
 
 const byCountDescending = (figure: Pick<Figure, "columns">) => (a: FigureRow, b: FigureRow) => rowCount(figure, b) - rowCount(figure, a);
@@ -52,13 +72,22 @@ export function firstActionBand(days: number): string {
   return FIRST_ACTION_BANDS.find((band) => days <= band.max)!.key;
 }
 
-function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
+function triageFigures(data: ReportData): { figures: Figure[]; total: number; totalTerms: Terms; identities: Terms[] } {
   const sum = (measure: string, key: string) => data.counts.filter((c) => c.measure === measure && c.key === key).reduce((s, c) => s + c.count, 0);
   const self = sum("mode", "self");
   const assisted = sum("mode", "assisted");
   const total = self + assisted;
-  const base = { label: "triages", value: total };
-  const barrierRows = BARRIERS.map((b) => ({ key: b.id, label: b.label, values: [sum("barrier", `${b.id}:some`), sum("barrier", `${b.id}:high`)] }));
+  const totalTerms = sumTerms(atom("mode:self"), atom("mode:assisted"));
+  const base = { label: "triages", value: total, terms: totalTerms };
+  const barrierRows = BARRIERS.map((b) => ({
+    key: b.id,
+    label: b.label,
+    values: [sum("barrier", `${b.id}:some`), sum("barrier", `${b.id}:high`)],
+    terms: [atom(`barrier:${b.id}:some`), atom(`barrier:${b.id}:high`)],
+  }));
+  // Each triage has exactly one skills level, so the levels add up to the triages.
+  const levelsTerms = sumTerms(...EDS_LEVELS.map((l) => atom(`eds:${l.id}`)));
+  const levelsAddUp = EDS_LEVELS.reduce((s, l) => s + sum("eds", l.id), 0) === total;
   for (const c of data.counts) if (c.measure === "barrier" && !parseBarrierKey(c.key)) throw new Error(`Unreadable barrier count key: ${c.key}`);
   const count = [{ label: "Triages", kind: "count" as const }];
   const barriers: Figure = {
@@ -82,7 +111,7 @@ function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
     description: "Triages that chose each goal. One person can choose several goals.",
     unit: "Goal",
     columns: count,
-    rows: GOALS.map((g) => ({ key: g.id, label: g.label, values: [sum("goal", g.id)] })),
+    rows: GOALS.map((g) => ({ key: g.id, label: g.label, values: [sum("goal", g.id)], terms: [atom(`goal:${g.id}`)] })),
     exclusive: false,
     base,
     aboutPeople: true,
@@ -90,6 +119,8 @@ function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
   goals.rows.sort(byCountDescending(goals));
   return {
     total,
+    totalTerms,
+    identities: levelsAddUp ? [sumTerms(levelsTerms, scaleTerms(totalTerms, -1))] : [],
     figures: [
       {
         id: "triage-modes",
@@ -98,8 +129,8 @@ function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
         unit: "How done",
         columns: count,
         rows: [
-          { key: "assisted", label: "With a champion or staff", values: [assisted] },
-          { key: "self", label: "Self-check by the resident", values: [self] },
+          { key: "assisted", label: "With a champion or staff", values: [assisted], terms: [atom("mode:assisted")] },
+          { key: "self", label: "Self-check by the resident", values: [self], terms: [atom("mode:self")] },
         ],
         exclusive: true,
         base: null,
@@ -112,7 +143,7 @@ function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
         description: "The highest level of the national Essential Digital Skills framework each person reached, counting only tasks they can do on their own.",
         unit: "Level",
         columns: [{ label: "People", kind: "count" }],
-        rows: EDS_LEVELS.map((l) => ({ key: l.id, label: l.label, values: [sum("eds", l.id)] })),
+        rows: EDS_LEVELS.map((l) => ({ key: l.id, label: l.label, values: [sum("eds", l.id)], terms: [atom(`eds:${l.id}`)] })),
         exclusive: true,
         base,
         aboutPeople: true,
@@ -122,15 +153,18 @@ function triageFigures(data: ReportData): { figures: Figure[]; total: number } {
   };
 }
 
-function referralFigures(data: ReportData, labels: FigureLabels): { figures: Figure[]; keys: KeyFigure[] } {
+function referralFigures(data: ReportData, labels: FigureLabels): { figures: Figure[]; keys: KeyFigure[]; keyTerms: Record<string, KeyTerms> } {
   const groups = data.counts.flatMap((c) => {
     if (c.measure !== "referral") return [];
     const parsed = parseReferralKey(c.key);
     if (!parsed) throw new Error(`Unreadable referral count key: ${c.key}`);
-    return [{ ...parsed, count: c.count }];
+    return [{ ...parsed, count: c.count, terms: atom(`referral:${c.key}`) }];
   });
   const live = groups.filter((g) => g.kind === "live");
   const total = (list: typeof groups) => list.reduce((s, g) => s + g.count, 0);
+  // Every referral figure counts the same referrals, grouped differently: written as sums of
+  // the same groups, one figure's totals can be checked against another's rows.
+  const terms = (list: typeof groups) => sumTerms(...list.map((g) => g.terms));
   const made = total(groups);
   const liveCount = total(live);
   const count = [{ label: "Referrals", kind: "count" as const }];
@@ -146,24 +180,28 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
     description: "Referrals and logged signposts by the directory category of the service. A service can be in more than one category, so a referral can count more than once.",
     unit: "Kind of help",
     columns: count,
-    rows: labels.categories.map((c) => ({ key: c.id, label: c.name, values: [categoryCounts.get(c.id) ?? 0] })),
+    rows: labels.categories.map((c) => ({ key: c.id, label: c.name, values: [categoryCounts.get(c.id) ?? 0], terms: [atom(`category:${c.id}`)] })),
     exclusive: false,
-    base: { label: "referrals and signposts", value: made },
+    base: { label: "referrals and signposts", value: made, terms: terms(groups) },
     aboutPeople: true,
   };
   categories.rows.sort(byCountDescending(categories));
 
   const withOutcome = live.filter((g) => g.outcome !== null);
   const reached = total(withOutcome);
-  const declined = total(live.filter((g) => g.outcome === null && g.declined));
-  const inProgress = total(live.filter((g) => g.outcome === null && !g.declined && ACTIVE_STATUSES.includes(g.status as never)));
-  const ended = liveCount - reached - declined - inProgress;
+  const declinedGroups = live.filter((g) => g.outcome === null && g.declined);
+  const inProgressGroups = live.filter((g) => g.outcome === null && !g.declined && ACTIVE_STATUSES.includes(g.status as never));
+  const endedGroups = live.filter((g) => g.outcome === null && !g.declined && !ACTIVE_STATUSES.includes(g.status as never));
+  const declined = total(declinedGroups);
+  const inProgress = total(inProgressGroups);
+  const ended = total(endedGroups);
 
   const days = data.counts.filter((c) => c.measure === "first-action").map((c) => ({ value: Number(c.key), count: c.count }));
   const firstActed = days.reduce((s, d) => s + d.count, 0);
   const medianDays = weightedMedian(days);
   const bandCounts = new Map<string, number>();
   for (const d of days) bandCounts.set(firstActionBand(d.value), (bandCounts.get(firstActionBand(d.value)) ?? 0) + d.count);
+  const bandTerms = FIRST_ACTION_BANDS.map((b) => atom(`first-action:${b.key}`));
 
   const figures: Figure[] = [
     {
@@ -173,8 +211,8 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
       unit: "Kind",
       columns: count,
       rows: [
-        { key: "live", label: "Referrals with consent", values: [liveCount] },
-        { key: "logged", label: "Signposts logged", values: [made - liveCount] },
+        { key: "live", label: "Referrals with consent", values: [liveCount], terms: [terms(live)] },
+        { key: "logged", label: "Signposts logged", values: [made - liveCount], terms: [terms(groups.filter((g) => g.kind !== "live"))] },
       ],
       exclusive: true,
       base: null,
@@ -186,9 +224,12 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
       description: "Referrals with consent made in the period, by where each one is now.",
       unit: "Status",
       columns: count,
-      rows: REFERRAL_STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], values: [total(live.filter((g) => g.status === s))] })),
+      rows: REFERRAL_STATUSES.map((s) => {
+        const inStatus = live.filter((g) => g.status === s);
+        return { key: s, label: STATUS_LABELS[s], values: [total(inStatus)], terms: [terms(inStatus)] };
+      }),
       exclusive: true,
-      base: { label: "referrals with consent", value: liveCount },
+      base: { label: "referrals with consent", value: liveCount, terms: terms(live) },
       aboutPeople: true,
     },
     categories,
@@ -198,9 +239,12 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
       description: "What happened for the person, for referrals made in the period that have an outcome recorded.",
       unit: "Outcome",
       columns: count,
-      rows: Object.entries(OUTCOME_LABELS).map(([id, label]) => ({ key: id, label, values: [total(withOutcome.filter((g) => g.outcome === id))] })),
+      rows: Object.entries(OUTCOME_LABELS).map(([id, label]) => {
+        const withThis = withOutcome.filter((g) => g.outcome === id);
+        return { key: id, label, values: [total(withThis)], terms: [terms(withThis)] };
+      }),
       exclusive: true,
-      base: { label: "referrals with an outcome", value: reached },
+      base: { label: "referrals with an outcome", value: reached, terms: terms(withOutcome) },
       aboutPeople: true,
     },
     {
@@ -209,9 +253,9 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
       description: "Calendar days from a referral being made to the service first accepting or declining it, for referrals made in the period that have had a first action.",
       unit: "Time taken",
       columns: count,
-      rows: FIRST_ACTION_BANDS.map((b) => ({ key: b.key, label: b.label, values: [bandCounts.get(b.key) ?? 0] })),
+      rows: FIRST_ACTION_BANDS.map((b, i) => ({ key: b.key, label: b.label, values: [bandCounts.get(b.key) ?? 0], terms: [bandTerms[i]] })),
       exclusive: true,
-      base: { label: "referrals with a first action", value: firstActed },
+      base: { label: "referrals with a first action", value: firstActed, terms: sumTerms(...bandTerms) },
       aboutPeople: true,
     },
     {
@@ -221,13 +265,13 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
       unit: "Result",
       columns: count,
       rows: [
-        { key: "outcome", label: "Reached an outcome", values: [reached] },
-        { key: "in-progress", label: "Still in progress", values: [inProgress] },
-        { key: "declined", label: "Declined by the service", values: [declined] },
-        { key: "ended", label: "Closed or withdrawn without an outcome", values: [ended] },
+        { key: "outcome", label: "Reached an outcome", values: [reached], terms: [terms(withOutcome)] },
+        { key: "in-progress", label: "Still in progress", values: [inProgress], terms: [terms(inProgressGroups)] },
+        { key: "declined", label: "Declined by the service", values: [declined], terms: [terms(declinedGroups)] },
+        { key: "ended", label: "Closed or withdrawn without an outcome", values: [ended], terms: [terms(endedGroups)] },
       ],
       exclusive: true,
-      base: { label: "referrals with consent", value: liveCount },
+      base: { label: "referrals with consent", value: liveCount, terms: terms(live) },
       aboutPeople: true,
     },
   ];
@@ -236,7 +280,11 @@ function referralFigures(data: ReportData, labels: FigureLabels): { figures: Fig
     { id: "median-first-action", label: "Median days to first action", value: medianDays === null ? "No referrals yet" : `${medianDays} ${medianDays === 1 ? "day" : "days"}`, basis: firstActed, aboutPeople: true },
     { id: "reached-outcome", label: "Referrals that reached an outcome", value: formatShare(share(reached, liveCount)), basis: liveCount, aboutPeople: true },
   ];
-  return { figures, keys };
+  const keyTerms: Record<string, KeyTerms> = {
+    referrals: { kind: "count", terms: terms(groups) },
+    "reached-outcome": { kind: "share", part: terms(withOutcome), whole: terms(live), ratio: share(reached, liveCount) ?? 0 },
+  };
+  return { figures, keys, keyTerms };
 }
 
 function directoryFigure(data: ReportData, today: string): { figure: Figure; keys: KeyFigure[] } {
@@ -289,7 +337,12 @@ export function buildReport(data: ReportData, { period, today, labels }: { perio
       { label: "People helped", kind: "count" },
       { label: "Hours given", kind: "amount" },
     ],
-    rows: monthsOf(period).map((m) => ({ key: m, label: describeMonth(m), values: [helped.get(m)?.people ?? 0, hoursFromMinutes(helped.get(m)?.minutes ?? 0)] })),
+    rows: monthsOf(period).map((m) => ({
+      key: m,
+      label: describeMonth(m),
+      values: [helped.get(m)?.people ?? 0, hoursFromMinutes(helped.get(m)?.minutes ?? 0)],
+      terms: [atom(`helped:${m}`), atom(`hours:${m}`)],
+    })),
     exclusive: true,
     base: null,
     aboutPeople: true,
@@ -301,7 +354,7 @@ export function buildReport(data: ReportData, { period, today, labels }: { perio
     description: "People who passed each core training module's quiz for the first time in the period.",
     unit: "Module",
     columns: [{ label: "People", kind: "count" }],
-    rows: labels.modules.map((m) => ({ key: m.id, label: m.title, values: [passes.get(m.id) ?? 0] })),
+    rows: labels.modules.map((m) => ({ key: m.id, label: m.title, values: [passes.get(m.id) ?? 0], terms: [atom(`training:${m.id}`)] })),
     exclusive: false,
     base: null,
     aboutPeople: true,
@@ -316,5 +369,12 @@ export function buildReport(data: ReportData, { period, today, labels }: { perio
       { id: "hours", label: "Hours given by champions", value: formatCount(hoursFromMinutes(minutes)), basis: people, aboutPeople: true },
       ...directory.keys,
     ],
+    keyTerms: {
+      triages: { kind: "count", terms: triage.totalTerms },
+      ...referrals.keyTerms,
+      "people-helped": { kind: "count", terms: sumTerms(...peopleHelped.rows.map((r) => r.terms![0])) },
+      hours: { kind: "count", terms: sumTerms(...peopleHelped.rows.map((r) => r.terms![1])) },
+    },
+    identities: triage.identities,
   };
 }

@@ -35,10 +35,19 @@ export interface FigureColumn {
   kind: "count" | "amount";
 }
 
+/**
+ * A published number written as a sum of the report's underlying counts, by name: "referrals
+ * with consent" is the sum of the live referral counts by status and outcome. Disclosure control
+ * uses these to see what numbers in different figures give away together (see publish-report.ts).
+ */
+export type Terms = Readonly<Record<string, number>>;
+
 export interface FigureRow {
   key: string;
   label: string;
   values: number[];
+  /** What each value adds up, one per column; without them each value stands on its own. */
+  terms?: Terms[];
 }
 
 export interface Figure {
@@ -56,7 +65,7 @@ export interface Figure {
    */
   exclusive: boolean;
   /** The number shares are taken of, such as all triages in the period; null for no shares. */
-  base: { label: string; value: number } | null;
+  base: { label: string; value: number; terms?: Terms } | null;
   /** Counts of people (or of things done for people): disclosure control applies outside the coordinator's own view. */
   aboutPeople: boolean;
 }

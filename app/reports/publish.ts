@@ -47,10 +47,25 @@ function exactRow(figure: Figure, row: Figure["rows"][number]): PublishedRow {
 }
 
 /**
+ * In a figure whose rows overlap, each row is a share of the base: 17 of 20 triages finding a
+ * device barrier tells a reader that 3 did not. When the rest (base − row) is 1 to 4, the row's
+ * smallest count is withheld, and secondary suppression hides what would give that one away.
+ */
+function withheldForTheRest(figure: Figure, row: Figure["rows"][number], counts: number[]): boolean[] {
+  const rest = figure.base ? figure.base.value - rowCount(figure, row) : 0;
+  const withheld = counts.map(() => false);
+  if (rest <= 0 || rest >= DISCLOSURE_THRESHOLD) return withheld;
+  const nonZero = counts.map((i, c) => ({ c, value: row.values[i] })).filter((x) => x.value > 0);
+  if (nonZero.length > 0) withheld[nonZero.reduce((a, b) => (b.value < a.value ? b : a)).c] = true;
+  return withheld;
+}
+
+/**
  * Applies disclosure control to one figure. Rows that make up a whole are suppressed as one
  * grid (rows × count columns), so the whole cannot be used to work back to a hidden row. Rows
  * that overlap (a person can have several barriers) are each suppressed on their own, with
- * their own total across the columns.
+ * their own total across the columns, and also hidden when they leave 1 to 4 of the base
+ * unaccounted for. What several figures give away together is checked by publishReport.
  */
 export function publishFigure(figure: Figure): PublishedFigure {
   const base = publishBase(figure);
@@ -59,8 +74,9 @@ export function publishFigure(figure: Figure): PublishedFigure {
     return { figure, rows, total: figure.exclusive ? rows.reduce((sum, r) => sum + Number(r.total), 0) : null, base, anyHidden: false };
   }
   const counts = countColumns(figure);
-  const grids = figure.exclusive ? [figure.rows.map((row) => counts.map((i) => row.values[i]))] : figure.rows.map((row) => [counts.map((i) => row.values[i])]);
-  const disclosed = grids.map((grid) => suppressSmallCounts(grid, { threshold: DISCLOSURE_THRESHOLD }));
+  const disclosed = figure.exclusive
+    ? [suppressSmallCounts(figure.rows.map((row) => counts.map((i) => row.values[i])), { threshold: DISCLOSURE_THRESHOLD })]
+    : figure.rows.map((row) => suppressSmallCounts([counts.map((i) => row.values[i])], { threshold: DISCLOSURE_THRESHOLD, withhold: [withheldForTheRest(figure, row, counts)] }));
 
   const rows = figure.rows.map((row, r): PublishedRow => {
     const table = figure.exclusive ? disclosed[0] : disclosed[r];

@@ -17,7 +17,8 @@ import { getGapContent } from "~/reports/gap-content.server";
 import { getGapAnalysis } from "~/reports/gaps.server";
 import { KeyFigures } from "~/reports/key-figures";
 import { describePeriod } from "~/reports/period";
-import { DISCLOSURE_THRESHOLD, publishKeyFigure } from "~/reports/publish";
+import { DISCLOSURE_THRESHOLD } from "~/reports/publish";
+import { publishReport } from "~/reports/publish-report";
 
 /** What fits on one side of A4 for a board: the figures that show need, reach and results. */
 const SUMMARY_FIGURES: FigureId[] = ["barriers", "skills-levels", "referral-results", "first-action", "training", "directory-health"];
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const names = new Map(getCategoryTaxonomy().terms.map((t) => [t.id, t.name.toLowerCase()]));
   const { rules } = getGapContent();
+  const published = publishReport(report);
   const small = (n: number) => (n > 0 && n < DISCLOSURE_THRESHOLD ? `fewer than ${DISCLOSURE_THRESHOLD} people` : `${n} people`);
   return json({
     ...common,
@@ -45,8 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query: filterQuery(filters),
       area: areaLabel(filters, access),
       period: describePeriod(filters.period),
-      keyFigures: report.keyFigures.map(publishKeyFigure),
-      figures: SUMMARY_FIGURES.map((id) => publishedView(report.figures.find((f) => f.id === id)!)),
+      keyFigures: published.keyFigures,
+      figures: SUMMARY_FIGURES.map((id) => {
+        const figure = published.figures.find((f) => f.figure.id === id)!;
+        return publishedView(figure.figure, figure);
+      }),
       gaps: gaps.rows
         .filter((r) => r.gap)
         .slice(0, TOP_GAPS)

@@ -4,7 +4,7 @@ import { areaLabel, readFilters, requireReportAccess, scopeAreaIds } from "~/rep
 import { isFigureId } from "~/reports/figure";
 import { figureCsv } from "~/reports/figure-csv";
 import { getReport } from "~/reports/figures.server";
-import { publishFigure } from "~/reports/publish";
+import { publishReport } from "~/reports/publish-report";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
@@ -17,8 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const { filters } = read;
   const report = await getReport(db, { period: filters.period, areaIds: scopeAreaIds(filters, access), today: access.today });
-  const figure = report.figures.find((f) => f.id === id)!;
-  const body = figureCsv(publishFigure(figure), { from: filters.period.from, to: filters.period.to, area: areaLabel(filters, access) });
+  // Published with the whole report, so no file can be set against another to undo its suppression.
+  const published = publishReport(report).figures.find((f) => f.figure.id === id)!;
+  const body = figureCsv(published, { from: filters.period.from, to: filters.period.to, area: areaLabel(filters, access) });
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",

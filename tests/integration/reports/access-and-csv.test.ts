@@ -118,12 +118,12 @@ describe("CSV files hide small counts", () => {
     expect(await csvTable(response)).toEqual({ "With a champion or staff": ["[c]"], "Self-check by the resident": ["<5"], Total: ["[c]"] });
   });
 
-  it("hides a small severity and the row total that would reveal it, but shows safe rows", async () => {
+  it("hides a small severity, the row total that would reveal it, and a row that leaves 1 to 4 triages out", async () => {
     const rows = await csvTable(await csv(smallCoordinator, "barriers"));
     // Device: 7 some, 2 a lot (hidden) → 7 hidden too, and the row total with them.
     expect(rows["Access to a device"]).toEqual(["[c]", "<5", "[c]", "[c]"]);
-    // Skills: 7 some, 7 a lot: all safe.
-    expect(rows["Digital skills"]).toEqual(["7", "7", "14", "88%"]);
+    // Skills: 7 some and 7 a lot, 14 of 16 triages: 16 − 14 would say 2 had no skills barrier.
+    expect(rows["Digital skills"]).toEqual(["[c]", "[c]", "[c]", "[c]"]);
     expect(rows["Motivation"]).toEqual(["0", "0", "0", "0%"]);
     expect(rows["All triages (what shares are of)"]).toEqual(["16", "", "", ""]);
   });

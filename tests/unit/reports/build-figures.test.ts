@@ -62,7 +62,7 @@ describe("buildReport", () => {
     expect(rows("barriers").skills).toEqual([0, 7]);
     expect(rows("barriers").language).toEqual([0, 0]);
     expect(report.figures.find((f) => f.id === "barriers")!.rows[0].key).toBe("skills"); // most common first
-    expect(report.figures.find((f) => f.id === "barriers")!.base).toEqual({ label: "triages", value: 10 });
+    expect(report.figures.find((f) => f.id === "barriers")!.base).toMatchObject({ label: "triages", value: 10 });
     expect(rows("skills-levels")).toEqual({ "below-foundation": [7], foundation: [0], life: [3], work: [0] });
     expect(rows("goals").health).toEqual([5]);
     expect(key("triages")).toBe("10");
@@ -95,6 +95,21 @@ describe("buildReport", () => {
     expect(rows("directory-health")).toEqual({ recent: [5], "6-12": [2], "12+": [1], never: [2] });
     expect(key("verified")).toBe("50%");
     expect(key("problem-reports")).toBe("3");
+  });
+
+  it("writes each referral and triage number as a sum of the same underlying counts, so figures can be checked against each other", () => {
+    // The underlying counts are the stored daily counts, by measure and key.
+    const atoms = new Map<string, number>();
+    for (const c of data.counts) if (["referral", "mode", "barrier", "eds", "goal"].includes(c.measure)) atoms.set(`${c.measure}:${c.key}`, c.count);
+    const value = (terms: Record<string, number>) => Object.entries(terms).reduce((sum, [name, k]) => sum + k * (atoms.get(name) ?? 0), 0);
+    const ids = ["triage-modes", "barriers", "skills-levels", "goals", "referrals-made", "referral-statuses", "referral-outcomes", "referral-results"];
+    for (const figure of report.figures.filter((f) => ids.includes(f.id))) {
+      for (const row of figure.rows) row.values.forEach((v, c) => expect(value(row.terms![c]), `${figure.id} ${row.key}`).toBe(v));
+      if (figure.base) expect(value(figure.base.terms!), `${figure.id} base`).toBe(figure.base.value);
+    }
+    expect(value((report.keyTerms.referrals as { terms: Record<string, number> }).terms)).toBe(12);
+    // Every triage has one level: the levels less the modes add up to nothing.
+    expect(report.identities.map(value)).toEqual([0]);
   });
 
   it("draws empty figures, not errors, when nothing happened", () => {
