@@ -15,7 +15,7 @@ import { geocodeSnapshot, loadEditableListing } from "./listing-edit.server";
 import { applyListingSnapshot, createListing } from "./listing-edit-write.server";
 import type { LookupOptions } from "./postcodes.server";
 import { outwardCodeOf } from "./postcodes";
-import { rebuildDirectoryIndex } from "./service-search.server";
+import { rebuildDirectoryIndex } from "./directory-index.server";
 import { getCategoryTaxonomy } from "./taxonomy.server";
 
 export interface PreviewRow {

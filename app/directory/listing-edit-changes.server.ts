@@ -13,7 +13,7 @@ import { diffListings, readSnapshot, type ListingDiffRow, type ListingSnapshot }
 import { changesInReach, type ListingEditor } from "./listing-edit-scope.server";
 import { loadEditableListing } from "./listing-edit.server";
 import { applyListingSnapshot, createListing, type NewListingPlacement } from "./listing-edit-write.server";
-import { refreshServiceInIndex } from "./service-search.server";
+import { refreshServiceInIndex } from "./directory-index.server";
 import { getCategory } from "./taxonomy.server";
 
 export const categoryName = (id: Parameters<typeof getCategory>[0]) => getCategory(id).name;

@@ -7,7 +7,7 @@ import { actorFor, recordAudit, type AuditActor } from "~/accounts/audit.server"
 import type { Db } from "~/lib/db.server";
 import { assuredDateFor, verificationState, type VerificationState } from "./listing-edit-verified";
 import { servicesInReach, type ListingEditor } from "./listing-edit-scope.server";
-import { refreshServiceInIndex } from "./service-search.server";
+import { refreshServiceInIndex } from "./directory-index.server";
 
 export interface ManagedListing {
   id: string;

@@ -13,7 +13,7 @@ import { ORUK_DEFAULT_PER_PAGE, ORUK_MAX_PER_PAGE, type Paging } from "./oruk-pa
 import type { OrukServiceFilter } from "./oruk.server";
 import { searchServices } from "./search-index";
 import { MAX_QUERY_LENGTH } from "./search-params";
-import { getDirectoryIndex } from "./service-search.server";
+import { getDirectoryIndex } from "./directory-index.server";
 
 export const ORUK_VERSION = "3.0";
 export const ORUK_PROFILE_URL = "https://docs.openreferraluk.org/en/latest/";

@@ -8,7 +8,8 @@ import { getConfig } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { getServiceDetail, type ServiceDetail } from "./service-detail.server";
-import { getDirectoryIndex, summariesFor } from "./service-search.server";
+import { getDirectoryIndex } from "./directory-index.server";
+import { summariesFor } from "./service-search.server";
 import type { ServiceSummary } from "./service-view";
 import { shareMessage, type ShareForm } from "./share-form";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDirectoryIndex } from "~/directory/service-search.server";
+import { getDirectoryIndex } from "~/directory/directory-index.server";
 import { assuredDateFor } from "~/directory/listing-edit-verified";
 import { getDb } from "~/lib/db.server";
 import { action as approveAction, loader as approvalLoader } from "~/routes/directory.approvals.$id";

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loader } from "~/routes/services._index";
 import { seedDirectory } from "~/directory/seed.server";
-import { findHelpNearby, refreshServiceInIndex } from "~/directory/service-search.server";
+import { refreshServiceInIndex } from "~/directory/directory-index.server";
+import { findHelpNearby } from "~/directory/service-search.server";
 import { serviceIdFor } from "~/directory/stable-id";
 import { getDb } from "~/lib/db.server";
 import { postcodesIoRequests, resetPostcodesIoMock, setPostcodesIoReachable } from "../../mocks/postcodes-io";
