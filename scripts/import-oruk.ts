@@ -30,6 +30,7 @@ await db.destroy();
 
 console.log(`Created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, invalid ${report.invalid.length}.`);
 for (const { id, reason } of report.invalid) console.log(`  invalid ${id}: ${reason}`);
+if (report.created + report.updated > 0) console.log("A running server shows the changes in search within about 30 seconds; no restart is needed.");
 for (const { page, reason } of report.errors) console.error(`  page ${page} failed: ${reason}`);
 if (report.errors.length > 0) {
   console.error("Some pages could not be read; what could be read was imported. Run again to retry.");
