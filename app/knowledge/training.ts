@@ -170,28 +170,51 @@ function valuesOf(form: SubmittedForm, field: string): unknown[] {
 }
 
 /**
- * Reads a posted quiz. Never throws: a question left out, an option id that does not belong to
- * the question, or several answers to one question each become a message, and the valid answers
- * are returned too so the form can be shown again as it was filled in.
+ * The quiz form's one zod schema, built for a module: a field answer-<question id> per question,
+ * taking exactly one of that question's own option ids. Each field is given every value posted
+ * under its name, so two answers to one question are refused rather than one silently kept.
+ */
+export function quizFormSchema(module: Pick<TrainingModule, "quiz">) {
+  const shape: Record<string, z.ZodType<string, z.ZodTypeDef, unknown>> = {};
+  module.quiz.questions.forEach((question, index) => {
+    const invalid = `Choose one of the answers given for question ${index + 1}`;
+    const optionIds = question.options.map((option) => option.id) as [string, ...string[]];
+    shape[answerFieldName(question.id)] = z.preprocess(
+      (posted) => (Array.isArray(posted) ? posted : [posted]).filter((value) => value !== "" && value !== undefined && value !== null),
+      z
+        .array(z.unknown())
+        .min(1, `Answer question ${index + 1}`)
+        .max(1, invalid)
+        .transform(([value]) => value)
+        .pipe(z.enum(optionIds, { errorMap: () => ({ message: invalid }) })),
+    );
+  });
+  return z.object(shape);
+}
+
+/**
+ * Reads a posted quiz with its schema. Never throws: a question left out, an option id that does
+ * not belong to the question, or several answers to one question each become a message, and the
+ * valid answers are returned too so the form can be shown again as it was filled in.
  */
 export function readQuizSubmission(module: Pick<TrainingModule, "quiz">, form: SubmittedForm): QuizSubmission {
+  const schema = quizFormSchema(module);
+  const posted = Object.fromEntries(module.quiz.questions.map((question) => [answerFieldName(question.id), valuesOf(form, answerFieldName(question.id))]));
+  const parsed = schema.safeParse(posted);
+  const messages = new Map<string, string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      if (!messages.has(field)) messages.set(field, issue.message);
+    }
+  }
   const answers: QuizAnswers = {};
   const errors: QuizAnswerError[] = [];
-  module.quiz.questions.forEach((question, index) => {
+  for (const question of module.quiz.questions) {
     const field = answerFieldName(question.id);
-    const values = valuesOf(form, field).filter((value) => value !== "" && value !== undefined && value !== null);
-    const number = index + 1;
-    if (values.length === 0) {
-      errors.push({ questionId: question.id, field, message: `Answer question ${number}` });
-      return;
-    }
-    const [value] = values;
-    const valid = values.length === 1 && typeof value === "string" && question.options.some((option) => option.id === value);
-    if (!valid) {
-      errors.push({ questionId: question.id, field, message: `Choose one of the answers given for question ${number}` });
-      return;
-    }
-    answers[question.id] = value;
-  });
+    const message = messages.get(field);
+    if (message) errors.push({ questionId: question.id, field, message });
+    else answers[question.id] = parsed.success ? parsed.data[field] : schema.shape[field].parse(posted[field]);
+  }
   return errors.length === 0 ? { ok: true, answers } : { ok: false, answers, errors };
 }

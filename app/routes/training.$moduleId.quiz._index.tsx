@@ -32,8 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// The quiz's own reader (readQuizSubmission) is its schema: it checks every question has exactly
-// one answer from its own options, and returns the valid answers with the errors so none are lost.
+// The quiz's zod schema is built per module (quizFormSchema): every question needs exactly one of
+// its own option ids. The valid answers come back with the errors so none are lost.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "training:take");
   const module = findModule(params.moduleId);

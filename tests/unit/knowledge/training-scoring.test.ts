@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldName, readQuizSubmission, scoreQuiz, type TrainingModule } from "~/knowledge/training";
+import { answerFieldName, quizFormSchema, readQuizSubmission, scoreQuiz, type TrainingModule } from "~/knowledge/training";
 
 /** A quiz of `count` questions whose right answer is always "right". */
 function quizOf(count: number): Pick<TrainingModule, "quiz"> {
@@ -134,5 +134,27 @@ describe("readQuizSubmission", () => {
     const result = readQuizSubmission(mixed, { "answer-q1": "right", "answer-q2": "right" });
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.errors[0].message).toBe("Choose one of the answers given for question 2");
+  });
+});
+
+describe("quizFormSchema", () => {
+  const schema = quizFormSchema(quizOf(2));
+
+  it("has one field per question that takes one of that question's option ids", () => {
+    expect(Object.keys(schema.shape)).toEqual(["answer-q1", "answer-q2"]);
+    expect(schema.parse({ "answer-q1": ["right"], "answer-q2": "other", intent: "submit" })).toEqual({ "answer-q1": "right", "answer-q2": "other" });
+  });
+
+  it("words each refusal as the quiz page does", () => {
+    const messages = (posted: Record<string, unknown>) => {
+      const result = schema.safeParse(posted);
+      return result.success ? [] : result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    };
+    expect(messages({ "answer-q2": [""] })).toEqual(["answer-q1: Answer question 1", "answer-q2: Answer question 2"]);
+    expect(messages({ "answer-q1": ["right", "wrong"], "answer-q2": ["made-up"] })).toEqual([
+      "answer-q1: Choose one of the answers given for question 1",
+      "answer-q2: Choose one of the answers given for question 2",
+    ]);
+    expect(messages({ "answer-q1": [42], "answer-q2": "right" })).toEqual(["answer-q1: Choose one of the answers given for question 1"]);
   });
 });
