@@ -4,14 +4,17 @@
  * always group by one), so each area gets one unlisted "service" standing for its coordinators.
  * It is made on first use, never published (so it is in no search, ORUK feed or directory page),
  * and owned by the organisation of the area's longest-serving coordinator. Coordinators act on
- * these referrals through their coordinator role, which may make every move a service can.
+ * these referrals through their coordinator role, which may make every move a service can; the
+ * owning organisation's providers are not told of them and cannot see them (coordinator-desk.ts).
  */
 import type { Db } from "~/lib/db.server";
-import { stableId } from "~/directory/stable-id";
+import { coordinatorDeskId } from "./coordinator-desk";
 import type { ReferrableService } from "./services.server";
 
-export function coordinatorDeskId(areaId: string): string {
-  return stableId("service", `referral-coordinator-desk:${areaId}`);
+/** Every area's desk id, made or not yet, for queries that must leave desk referrals out. */
+export async function coordinatorDeskIds(db: Db): Promise<string[]> {
+  const areas = await db.selectFrom("areas").select("id").execute();
+  return areas.map((area) => coordinatorDeskId(area.id));
 }
 
 export type DeskResult = { ok: true; service: ReferrableService } | { ok: false; reason: "no-area" | "no-coordinator" };

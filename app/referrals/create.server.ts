@@ -8,6 +8,7 @@ import type { Db } from "~/lib/db.server";
 import { createReferenceCode } from "~/lib/reference-code";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import type { ConsentMethod, ContactMethod, NewReferral, Referral, ReferralKind } from "~db/schema/referrals";
+import { isCoordinatorDeskReferral } from "./coordinator-desk";
 import { newReferralMessage, personConfirmationMessage, safeguardingMessage, selfReferralMessage, unsentReferralMessage } from "./messages";
 import { coordinatorRecipients, providerRecipients, queueStaffEmails, referralLink } from "./recipients.server";
 import type { ReferrableService } from "./services.server";
@@ -42,7 +43,7 @@ export interface NewReferralInput {
   /** Null for a self-referral. */
   referrer: ReferrerIdentity | null;
   areaId: string | null;
-  /** For a self-referral that waits for a coordinator rather than going to a chosen service. */
+  /** The area's name, for messages about a self-referral to the area's coordinator desk. */
   areaName?: string;
   triageResultId: string | null;
   barriers: string[];
@@ -50,8 +51,6 @@ export interface NewReferralInput {
   outwardCode: string | null;
   /** Absent for a logged signpost: no personal data at all. */
   person: PersonDetails | null;
-  /** The service is a coordinator's desk: tell the coordinators as well as the desk's address. */
-  toCoordinators?: boolean;
 }
 
 export interface CreatedReferral {
@@ -164,17 +163,20 @@ async function recordMove(db: Db, referral: NewReferral & { id: string }, to: "s
 }
 
 /**
- * Tells the service (its address and its provider accounts). Returns whether anyone could be
- * told; the caller decides what a referral with nobody to tell becomes.
+ * Tells the service (its address and its provider accounts), or for an area's coordinator desk
+ * its coordinators, never the organisation that happens to own the desk. Returns whether anyone
+ * could be told; the caller decides what a referral with nobody to tell becomes.
  */
 export async function notifyService(
   db: Db,
-  referral: { id: string; reference: string; organisationId: string; serviceName: string },
+  referral: { id: string; reference: string; organisationId: string; serviceId: string; serviceName: string; areaId: string | null; areaName: string | null },
   options: { now: Date; baseUrl: string },
 ): Promise<boolean> {
-  const to = await providerRecipients(db, referral.organisationId);
   const link = referralLink(options.baseUrl, referral.reference);
-  const queued = await queueStaffEmails(db, to, newReferralMessage(referral.serviceName, link), "referral-new", referral.id, options.now);
+  const desk = isCoordinatorDeskReferral({ service_id: referral.serviceId, area_id: referral.areaId });
+  const to = desk ? await coordinatorRecipients(db, referral.areaId) : await providerRecipients(db, referral.organisationId);
+  const message = desk ? selfReferralMessage(referral.areaName ?? "your area", link) : newReferralMessage(referral.serviceName, link);
+  const queued = await queueStaffEmails(db, to, message, "referral-new", referral.id, options.now);
   return queued > 0;
 }
 
@@ -207,15 +209,20 @@ export async function createReferral(db: Db, input: NewReferralInput, options: {
     const coordinators = () => coordinatorRecipients(trx, input.areaId);
     const told = await notifyService(
       trx,
-      { id, reference, organisationId: input.service.organisationId, serviceName: input.service.name },
+      {
+        id,
+        reference,
+        organisationId: input.service.organisationId,
+        serviceId: input.service.id,
+        serviceName: input.service.name,
+        areaId: input.areaId,
+        areaName: input.areaName ?? null,
+      },
       options,
     );
     if (told) await recordMove(trx, { ...row, id }, "sent", options.now);
     else await queueStaffEmails(trx, await coordinators(), unsentReferralMessage(input.service.name, link), "referral-new", id, options.now);
 
-    if (input.toCoordinators) {
-      await queueStaffEmails(trx, await coordinators(), selfReferralMessage(input.areaName ?? "your area", link), "referral-new", id, options.now);
-    }
     if (input.person.safeguarding) {
       await queueStaffEmails(trx, await coordinators(), safeguardingMessage(input.service.name, link), "referral-new", id, options.now);
     }
@@ -227,7 +234,8 @@ export async function createReferral(db: Db, input: NewReferralInput, options: {
 async function messageThePerson(db: Db, input: NewReferralInput, id: string, reference: string, now: Date): Promise<void> {
   const person = input.person;
   if (!person?.contactDetail || (person.contactMethod !== "text" && person.contactMethod !== "email")) return;
-  const helperName = input.toCoordinators ? `the ${input.areaName ?? "local"} digital help team` : input.service.organisationName;
+  const desk = isCoordinatorDeskReferral({ service_id: input.service.id, area_id: input.areaId });
+  const helperName = desk ? `the ${input.areaName ?? "local"} digital help team` : input.service.organisationName;
   const message = personConfirmationMessage({ reference, helperName });
   // The recipient is kept on the message (not forgotten once sent): the referral holds the same
   // detail anyway, and the retention job blanks both together.

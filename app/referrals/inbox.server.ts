@@ -1,6 +1,7 @@
 /**
  * The referral inboxes: one query, scoped by who is looking. Providers see their organisation's
- * referrals, champions and staff the ones they made, coordinators their areas (and referrals with
+ * referrals (but not residents' requests to a coordinator desk their organisation happens to
+ * own: see coordinator-desk.ts), champions and staff the ones they made, coordinators their areas (and referrals with
  * no area, which any coordinator may pick up), admins everything. The list shows no personal
  * details, so opening the inbox is not a view of anyone's data; the referral page is, and is audited.
  *
@@ -15,6 +16,7 @@ import type { Database } from "~db/schema";
 import type { ReferralStatus } from "~db/schema/referrals";
 import { type InboxRole, STATUS_TIERS, TIER, actionPriority } from "./action-priority";
 import { FLAG_AFTER_WORKING_DAYS } from "./chasers";
+import { coordinatorDeskIds } from "./coordinator-desk.server";
 import { ACTIVE_STATUSES, REFERRAL_STATUSES } from "./status-machine";
 import { addWorkingDays, type CalendarDate, londonDate } from "./working-days";
 
@@ -47,12 +49,25 @@ export interface InboxFilters {
 type Viewer = Pick<CurrentUser, "id" | "role" | "organisationId" | "areaIds">;
 type Eb = ExpressionBuilder<Database, "referrals">;
 
-function scopeCondition(eb: Eb, scope: InboxScope, user: Viewer) {
+/** What scoping needs besides the viewer: the coordinator desks, which no provider sees. */
+export interface InboxScoping {
+  deskServiceIds: readonly string[];
+}
+
+export async function inboxScopingFor(db: Db, user: Pick<CurrentUser, "role">): Promise<InboxScoping> {
+  return { deskServiceIds: inboxScopeFor(user) === "provider" ? await coordinatorDeskIds(db) : [] };
+}
+
+function scopeCondition(eb: Eb, scope: InboxScope, user: Viewer, scoping: InboxScoping) {
   switch (scope) {
     case "all":
       return eb.val(1).$castTo<boolean>();
     case "provider":
-      return eb.and([eb("referrals.organisation_id", "=", user.organisationId), eb("referrals.kind", "=", "live")]);
+      return eb.and([
+        eb("referrals.organisation_id", "=", user.organisationId),
+        eb("referrals.kind", "=", "live"),
+        ...(scoping.deskServiceIds.length > 0 ? [eb("referrals.service_id", "not in", [...scoping.deskServiceIds])] : []),
+      ]);
     case "referrer":
       return eb("referrals.referrer_user_id", "=", user.id);
     case "coordinator":
@@ -94,8 +109,8 @@ function tierExpression(eb: Eb, role: InboxRole) {
   return tier.else(TIER.finished).end();
 }
 
-function filtered(db: Db, scope: InboxScope, user: Viewer, filters: InboxFilters, now: Date) {
-  let query = db.selectFrom("referrals").where((eb) => scopeCondition(eb, scope, user));
+function filtered(db: Db, scope: InboxScope, user: Viewer, scoping: InboxScoping, filters: InboxFilters, now: Date) {
+  let query = db.selectFrom("referrals").where((eb) => scopeCondition(eb, scope, user, scoping));
   if (filters.status) query = query.where("referrals.status", "=", filters.status);
   if (filters.serviceId) query = query.where("referrals.service_id", "=", filters.serviceId);
   if (filters.minAgeDays !== undefined && filters.minAgeDays > 0) {
@@ -115,11 +130,11 @@ function filtered(db: Db, scope: InboxScope, user: Viewer, filters: InboxFilters
 }
 
 /** The main inbox query, exported so a test can check its plan with EXPLAIN QUERY PLAN. */
-export function inboxQuery(db: Db, user: Viewer, filters: InboxFilters, now: Date) {
+export function inboxQuery(db: Db, user: Viewer, scoping: InboxScoping, filters: InboxFilters, now: Date) {
   const scope = inboxScopeFor(user);
   const role = tierRole(scope);
   const page = Math.max(1, Math.floor(filters.page));
-  return filtered(db, scope, user, filters, now)
+  return filtered(db, scope, user, scoping, filters, now)
     .innerJoin("services", "services.id", "referrals.service_id")
     .leftJoin("areas", "areas.id", "referrals.area_id")
     .select((eb) => [
@@ -171,17 +186,18 @@ export interface InboxPage {
 
 export async function listInbox(db: Db, user: Viewer, filters: InboxFilters, now: Date): Promise<InboxPage> {
   const scope = inboxScopeFor(user);
-  const { count } = await filtered(db, scope, user, filters, now)
+  const scoping = await inboxScopingFor(db, user);
+  const { count } = await filtered(db, scope, user, scoping, filters, now)
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow();
   const total = Number(count);
   const totalPages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), totalPages);
-  const rows = await inboxQuery(db, user, { ...filters, page }, now).execute();
+  const rows = await inboxQuery(db, user, scoping, { ...filters, page }, now).execute();
   const services = await db
     .selectFrom("referrals")
     .innerJoin("services", "services.id", "referrals.service_id")
-    .where((eb) => scopeCondition(eb, scope, user))
+    .where((eb) => scopeCondition(eb, scope, user, scoping))
     .select(["services.id", "services.name"])
     .distinct()
     .orderBy("services.name")

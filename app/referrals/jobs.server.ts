@@ -5,6 +5,7 @@
  */
 import type { Db } from "~/lib/db.server";
 import { FLAG_AFTER_WORKING_DAYS, chasersDue, workingDaysUnanswered } from "./chasers";
+import { isCoordinatorDeskReferral } from "./coordinator-desk";
 import { erasePersonalDataOf } from "./data-protection.server";
 import { coordinatorFlagMessage, providerReminderMessage } from "./messages";
 import { coordinatorRecipients, providerRecipients, queueStaffEmails, referralLink } from "./recipients.server";
@@ -43,6 +44,7 @@ async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Omit<Refe
       "referrals.reminder_sent_at",
       "referrals.coordinator_flagged_at",
       "referrals.organisation_id",
+      "referrals.service_id",
       "referrals.area_id",
       "services.name as service_name",
     ])
@@ -67,7 +69,10 @@ async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Omit<Refe
           .where("status", "=", "sent")
           .executeTakeFirst();
         if (claimed.numUpdatedRows === 1n) {
-          const to = await providerRecipients(trx, referral.organisation_id);
+          // An area's coordinator desk is answered by its coordinators, so they are the ones reminded.
+          const to = isCoordinatorDeskReferral(referral)
+            ? await coordinatorRecipients(trx, referral.area_id)
+            : await providerRecipients(trx, referral.organisation_id);
           await queueStaffEmails(trx, to, providerReminderMessage(referral.service_name, days, link), "referral-chaser", referral.id, now);
           report.remindersSent++;
         }

@@ -9,7 +9,7 @@ import { can } from "~/accounts/policy";
 import type { Db } from "~/lib/db.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import type { Referral, ReferralEvent } from "~db/schema/referrals";
-import { referralRolesFor } from "./actor-roles";
+import { type ReferralReach, referralRolesFor } from "./actor-roles";
 import { notifyService } from "./create.server";
 import { statusChangeMessage } from "./messages";
 import { queueStaffEmails, referralLink } from "./recipients.server";
@@ -59,16 +59,16 @@ export async function findReferralByReference(db: Db, reference: string): Promis
 type Viewer = Pick<CurrentUser, "id" | "role" | "organisationId" | "areaIds">;
 
 /** The referral roles a user holds on this referral; empty means they may not see it at all. */
-export function rolesOn(user: Viewer, referral: Pick<Referral, "organisation_id" | "referrer_user_id" | "area_id">): ReferralActorRole[] {
+export function rolesOn(user: Viewer, referral: ReferralReach): ReferralActorRole[] {
   return referralRolesFor({ id: user.id, role: user.role, organisation_id: user.organisationId }, user.areaIds, referral);
 }
 
-export function mayView(user: Viewer, referral: Pick<Referral, "organisation_id" | "referrer_user_id" | "area_id">): boolean {
+export function mayView(user: Viewer, referral: ReferralReach): boolean {
   return can(user.role, "referral:read:all") || rolesOn(user, referral).length > 0;
 }
 
 /** Coordinators of the referral's area (and admins) may export and erase what it holds. */
-export function mayManageData(user: Viewer, referral: Pick<Referral, "organisation_id" | "referrer_user_id" | "area_id">): boolean {
+export function mayManageData(user: Viewer, referral: ReferralReach): boolean {
   return can(user.role, "referral:export:area") && rolesOn(user, referral).includes("coordinator");
 }
 
@@ -123,7 +123,15 @@ export async function moveReferral(
     if (result.status === "sent") {
       await notifyService(
         trx,
-        { id: referral.id, reference: referral.reference, organisationId: referral.organisation_id, serviceName: record.serviceName },
+        {
+          id: referral.id,
+          reference: referral.reference,
+          organisationId: referral.organisation_id,
+          serviceId: referral.service_id,
+          serviceName: record.serviceName,
+          areaId: referral.area_id,
+          areaName: record.areaName,
+        },
         options,
       );
     }

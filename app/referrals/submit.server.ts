@@ -127,7 +127,6 @@ export async function submitSelfReferral(db: Db, draft: SelfReferralDraft, optio
       referrer: null,
       areaId: route.areaId,
       areaName: route.areaName ?? undefined,
-      toCoordinators: route.toCoordinators,
       triageResultId: triage?.id ?? null,
       barriers: triage?.barriers ?? [],
       goals: triage?.goals ?? [],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/lib/db.server";
-import { inboxQuery } from "~/referrals/inbox.server";
+import { inboxQuery, inboxScopingFor } from "~/referrals/inbox.server";
 import * as erase from "~/routes/referrals.$reference_.erase";
 import * as exportCsv from "~/routes/referrals.$reference_.export[.]csv";
 import * as exportJson from "~/routes/referrals.$reference_.export[.]json";
@@ -96,7 +96,7 @@ describe("who sees which referrals", () => {
     const db = getDb();
     const plans: Record<string, string> = {};
     for (const [name, user] of Object.entries({ provider: cast.provider, referrer: cast.champion, coordinator: cast.coordinator })) {
-      const compiled = inboxQuery(db, user, { page: 1 }, new Date()).compile();
+      const compiled = inboxQuery(db, user, await inboxScopingFor(db, user), { page: 1 }, new Date()).compile();
       const rows = await db.executeQuery<{ detail: string }>({ ...compiled, sql: `EXPLAIN QUERY PLAN ${compiled.sql}` });
       plans[name] = rows.rows.map((r) => r.detail).join("\n");
     }

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/lib/db.server";
 import { createNotifyMessageClient } from "~/messaging/notify-client.server";
 import { deliverDueMessages } from "~/messaging/sender.server";
+import { coordinatorDeskFor } from "~/referrals/coordinator-desk.server";
 import { createReferral, type NewReferralInput } from "~/referrals/create.server";
 import { runReferralJobs } from "~/referrals/jobs.server";
 import { PERSONAL_DATA_COLUMNS } from "~/referrals/retention";
@@ -15,6 +16,7 @@ import {
   TEST_NOTIFY_API_KEY,
   TEST_SMS_TEMPLATE_ID,
 } from "../../mocks/notify";
+import { createTestUser } from "../../helpers/auth";
 import { IDS, seedCast, type Cast } from "./support";
 
 const BASE = "https://waymark.example";
@@ -95,6 +97,20 @@ describe("chasers", () => {
     expect(await run("2026-04-21T08:00:00Z")).toMatchObject({ coordinatorsFlagged: 0 });
     // Chasers never move the referral.
     expect((await referral(created.id)).status).toBe("sent");
+  });
+
+  it("remind the coordinators, not the desk organisation's providers, about a request to a coordinator desk", async () => {
+    const db = getDb();
+    const deskOwner = await createTestUser(db, { role: "provider", name: "Pat Hall", organisationId: IDS.council, areaIds: [] });
+    const desk = await coordinatorDeskFor(db, IDS.maidstone);
+    if (!desk.ok) throw new Error(desk.reason);
+    const created = await createReferral(db, input({ service: desk.service, referrer: null, areaName: "Maidstone" }), { now: new Date("2026-04-02T09:00:00Z"), baseUrl: BASE });
+    expect((await referral(created.id)).status).toBe("sent");
+    await runReferralJobs(db, new Date("2026-04-13T09:00:00Z"), { baseUrl: BASE, retentionMonths: 6 });
+    const reminders = await chaserMessages(created.id);
+    expect(reminders.map((m) => m.recipient)).toEqual([cast.coordinator.email]);
+    const everything = await db.selectFrom("messages").select("recipient").where("related_id", "=", created.id).execute();
+    expect(everything.map((m) => m.recipient)).not.toContain(deskOwner.email);
   });
 });
 

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/lib/db.server";
-import { coordinatorDeskId } from "~/referrals/coordinator-desk.server";
+import { coordinatorDeskId } from "~/referrals/coordinator-desk";
 import * as check from "~/routes/referrals.self.check";
 import * as confirmation from "~/routes/referrals.self.confirmation";
 import * as consent from "~/routes/referrals.self.consent";
 import * as contact from "~/routes/referrals.self.contact";
 import * as start from "~/routes/referrals.self._index";
 import * as page from "~/routes/referrals.$reference";
+import * as inbox from "~/routes/referrals._index";
+import { createTestUser } from "../../helpers/auth";
 import { errorsOf, expectRedirect, IDS, seedCast, seedTriage, Visitor, type Cast } from "./support";
 
 let cast: Cast;
@@ -63,6 +65,33 @@ describe("asking someone to contact me", () => {
     const moves = (await (await (await Visitor.signedIn(cast.coordinator)).get(page.loader, `/referrals/${reference}`, { reference })).json()) as { moves: { to: string }[] };
     expect(moves.moves.map((m) => m.to)).toContain("accepted");
     expect((await (await Visitor.signedIn(cast.thanetCoordinator)).get(page.loader, `/referrals/${reference}`, { reference })).status).toBe(404);
+  });
+
+  it("keeps a request to the coordinator desk from the providers of the organisation that owns the desk", async () => {
+    const deskOwner = await createTestUser(getDb(), { role: "provider", name: "Pat Hall", organisationId: IDS.council, areaIds: [] });
+    const reference = await ask(Visitor.anonymous(), "", { ...CONTACT, postcode: "ME16" });
+    const referral = await row(reference);
+    expect(referral).toMatchObject({ service_id: coordinatorDeskId(IDS.maidstone), organisation_id: IDS.council, status: "sent" });
+
+    const provider = await Visitor.signedIn(deskOwner);
+    const list = (await (await provider.get(inbox.loader, "/referrals")).json()) as { rows: { reference: string }[]; services: { id: string }[] };
+    expect(list.rows.map((r) => r.reference)).not.toContain(reference);
+    expect(list.services.map((s) => s.id)).not.toContain(referral.service_id);
+    const view = await provider.get(page.loader, `/referrals/${reference}`, { reference });
+    expect(view.status).toBe(404);
+    expect(await view.text()).not.toContain("Lee");
+    expect((await provider.post(page.action, `/referrals/${reference}`, { intent: "move", to: "accepted" }, { reference })).status).toBe(404);
+    expect((await row(reference)).status).toBe("sent");
+
+    // Only the area's coordinators hear of it: not the desk organisation's address or providers.
+    const organisation = await getDb().selectFrom("organisations").select("email").where("id", "=", IDS.council).executeTakeFirstOrThrow();
+    const told = await getDb().selectFrom("messages").select("recipient").where("related_type", "=", "referral").where("related_id", "=", referral.id).execute();
+    expect(told.map((m) => m.recipient)).toEqual([cast.coordinator.email]);
+    expect(told.map((m) => m.recipient)).not.toContain(organisation.email);
+
+    // The coordinator still answers it.
+    const coordinator = await Visitor.signedIn(cast.coordinator);
+    expectRedirect(await coordinator.post(page.action, `/referrals/${reference}`, { intent: "move", to: "accepted" }, { reference }), `/referrals/${reference}?done=accepted`);
   });
 
   it("goes straight to a service that takes self-referrals", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { referralRolesFor } from "~/referrals/actor-roles";
+import { coordinatorDeskId } from "~/referrals/coordinator-desk";
 
-const referral = { organisation_id: "provider-org", referrer_user_id: "champion-1", area_id: "maidstone" };
+const referral = { organisation_id: "provider-org", referrer_user_id: "champion-1", area_id: "maidstone", service_id: "laptop-scheme" };
 
 describe("referralRolesFor", () => {
   it("makes a provider user of the owning organisation the provider", () => {
@@ -30,5 +31,12 @@ describe("referralRolesFor", () => {
 
   it("never makes anyone the referrer of a self-referral", () => {
     expect(referralRolesFor({ id: "champion-1", role: "champion", organisation_id: "library" }, [], { ...referral, referrer_user_id: null })).toEqual([]);
+  });
+
+  it("gives a provider no role on a resident's request to the area's coordinator desk, though their organisation owns it", () => {
+    const desk = { organisation_id: "council", referrer_user_id: null, area_id: "maidstone", service_id: coordinatorDeskId("maidstone") };
+    expect(referralRolesFor({ id: "p3", role: "provider", organisation_id: "council" }, [], desk)).toEqual([]);
+    expect(referralRolesFor({ id: "c1", role: "coordinator", organisation_id: "council" }, ["maidstone"], desk)).toEqual(["coordinator"]);
+    expect(referralRolesFor({ id: "a1", role: "admin", organisation_id: "council" }, [], desk)).toEqual(["coordinator"]);
   });
 });
