@@ -85,10 +85,13 @@ export async function consumeUserToken(db: Db, tokenId: string, now: Date = new 
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Where links in emails point: the configured address, or the one this request came in on. */
-export function publicBaseUrl(request?: Request): string {
-  const configured = getConfig().BASE_URL;
-  if (configured) return configured;
-  if (request) return new URL(request.url).origin;
-  return `http://localhost:${getConfig().PORT}`;
+/**
+ * Where links in emails and texts point: BASE_URL (required in production), otherwise this
+ * machine. Never the address a request came in on: its Host header is whatever the sender
+ * wrote, and a forged one would put someone else's site in a password-reset link. Routes still
+ * pass their request; it is deliberately not read.
+ */
+export function publicBaseUrl(_request?: Request): string {
+  const { BASE_URL, PORT } = getConfig();
+  return BASE_URL ?? `http://localhost:${PORT}`;
 }

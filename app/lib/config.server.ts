@@ -50,6 +50,14 @@ const fields = z.object({
 
 /** Settings that only make sense together, checked here so start-up stops before anything runs. */
 const schema = fields.superRefine((config, ctx) => {
+  // Links in emails must never come from the request's Host header, which anyone can forge.
+  if (config.NODE_ENV === "production" && !config.BASE_URL) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["BASE_URL"],
+      message: "required in production; set it to the public address people use, such as https://waymark.example.org (links in emails and texts are built from it)",
+    });
+  }
   if (config.NOTIFY_API_KEY) {
     for (const name of ["NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const) {
       if (!config[name]) {

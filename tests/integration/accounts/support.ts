@@ -1,9 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { expect } from "vitest";
 
-// Vitest sets BASE_URL to "/" for Vite, which is no URL for Waymark; without it, links in emails
-// are built from the request's origin (http://localhost here).
-process.env.BASE_URL = "";
+// Links in emails are built from BASE_URL, never from the request; these tests' requests come in
+// on http://localhost, so the public address is set to match.
+process.env.BASE_URL = "http://localhost";
 
 export const TEST_IP = "203.0.113.7";
 

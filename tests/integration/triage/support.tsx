@@ -5,9 +5,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { expect } from "vitest";
 import { sessionCookieFor, testUrl } from "../../helpers/auth";
 
-// Vitest sets BASE_URL to "/" for Vite; Waymark reads it as its public address, so links in
-// messages would be wrong. Without it they are built from the request (http://localhost).
-process.env.BASE_URL = "";
+// Links in messages are built from BASE_URL, never from the request; these tests' requests come in
+// on http://localhost, so the public address is set to match.
+process.env.BASE_URL = "http://localhost";
 
 export const context: AppLoadContext = { cspNonce: "", clientIp: "127.0.0.1" };
 

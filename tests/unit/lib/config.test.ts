@@ -19,9 +19,22 @@ describe("configuration", () => {
   });
 
   it("requires SESSION_SECRET in production, naming the variable and the fix", () => {
-    expect(() => parseConfig({ NODE_ENV: "production", DATABASE_PATH: path.join(tmp(), "w.db") })).toThrow(
+    expect(() => parseConfig({ NODE_ENV: "production", BASE_URL: "https://waymark.example.org", DATABASE_PATH: path.join(tmp(), "w.db") })).toThrow(
       /SESSION_SECRET: .*openssl rand -hex 32/,
     );
+  });
+
+  it("requires BASE_URL in production, so links in emails never come from a request's Host header", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "a-production-secret-that-is-long-enough-0123456789", DATABASE_PATH: path.join(tmp(), "w.db") };
+    for (const BASE_URL of [undefined, "", "  "]) {
+      expect(() => parseConfig({ ...production, BASE_URL })).toThrow(
+        new ConfigError(
+          "Configuration error: BASE_URL: required in production; set it to the public address people use, such as https://waymark.example.org (links in emails and texts are built from it)",
+        ),
+      );
+    }
+    expect(parseConfig({ ...production, BASE_URL: "https://waymark.example.org" }).BASE_URL).toBe("https://waymark.example.org");
+    expect(parseConfig({ DATABASE_PATH: production.DATABASE_PATH }).BASE_URL).toBeUndefined();
   });
 
   it.each([
