@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "~/accounts/password.server";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
 import { createDatabase } from "~/lib/db.server";
+import { freePort } from "./free-port";
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const CLIENTS = Number(process.argv[3] ?? 20);
@@ -49,18 +50,19 @@ async function cleanUp(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-function startServer(): Promise<string> {
+async function startServer(): Promise<string> {
+  const port = await freePort();
   server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      PORT: "0",
+      PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
       SESSION_SECRET: "referral-bench-session-secret-0123456789abcdef",
       SEED_DEMO_DATA: "true",
-      BASE_URL: "",
+      BASE_URL: `http://127.0.0.1:${port}`,
       POSTCODES_API_URL: "http://127.0.0.1:9",
       NOTIFY_API_KEY: "",
     },

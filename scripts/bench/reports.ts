@@ -26,6 +26,7 @@ import { todayInUk } from "~/knowledge/people-helped";
 import { getReport } from "~/reports/figures.server";
 import { addDays, presetPeriod } from "~/reports/period";
 import { recountReferralDays } from "~/reports/referral-counts.server";
+import { freePort } from "./free-port";
 import { DEFAULTS, generateReportingDatabase } from "./generate-reporting-data";
 
 const FILE = "/tmp/waymark-reports-bench.db";
@@ -106,9 +107,19 @@ async function timeLoader(scope: Parameters<typeof getReport>[1]): Promise<void>
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) throw new Error("Build the app first: npm run build");
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: FILE, SEED_DEMO_DATA: "false", BASE_URL: "", SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DATABASE_PATH: FILE,
+      SEED_DEMO_DATA: "false",
+      SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { chromiumPath } from "./chromium-path";
 
 /**
- * Starts the built app once for the e2e run: production mode, a free port, a temporary
- * database seeded with the demo data. Tests receive its URL through `inject("baseUrl")`.
+ * Starts the built app once for the e2e run: production mode, a free port that is also its
+ * BASE_URL, a temporary database seeded with the demo data. Tests receive its URL through
+ * `inject("baseUrl")`.
  */
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail early, with install instructions, if there is no browser
@@ -17,18 +19,19 @@ export default async function setup(project: TestProject) {
     throw new Error("The app is not built. Run `npm run build` first (npm test does this for you).");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-e2e-"));
+  // Production requires BASE_URL, so the port is chosen here rather than left to PORT=0.
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      PORT: "0",
+      PORT: String(port),
       HOST: "127.0.0.1",
+      BASE_URL: `http://127.0.0.1:${port}`,
       DATABASE_PATH: path.join(dataDir, "waymark.db"),
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       SEED_DEMO_DATA: "true",
-      // vitest puts Vite's BASE_URL ("/") in the environment; the app reads BASE_URL as its public address.
-      BASE_URL: "",
       // The browser must never reach the internet; nothing in the app should try either.
       POSTCODES_API_URL: "http://127.0.0.1:9",
     },
@@ -43,6 +46,18 @@ export default async function setup(project: TestProject) {
     await new Promise((resolve) => child.once("exit", resolve));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** A port nothing is listening on: the system picks one for a moment, and it is let go again. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No port was given"))));
+    });
+  });
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
