@@ -3,12 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import type { Db } from "~/lib/db.server";
-import { parseTrainingModule, type QuizAnswers, type TrainingModule } from "./training";
+import { getArticles } from "./articles.server";
+import { checkRelatedArticles, parseTrainingModule, type QuizAnswers, type TrainingModule } from "./training";
 
 export const TRAINING_DIR = path.join(process.cwd(), "content", "training");
 
-/** Reads and validates every module in a folder, in their `order`. Throws on the first bad file. */
-export function loadTrainingModules(dir: string = TRAINING_DIR): TrainingModule[] {
+/**
+ * Reads and validates every module in a folder, in their `order`. Throws on the first bad file.
+ * Given the knowledge articles' slugs, also checks that each related article exists.
+ */
+export function loadTrainingModules(dir: string = TRAINING_DIR, options: { articleSlugs?: ReadonlySet<string> } = {}): TrainingModule[] {
   const files = fs.readdirSync(dir).filter((name) => name.endsWith(".yaml")).sort();
   const modules = files.map((name) => {
     const file = path.join(dir, name);
@@ -19,16 +23,21 @@ export function loadTrainingModules(dir: string = TRAINING_DIR): TrainingModule[
     } catch (error) {
       throw new Error(`${relative}: module "(unreadable)": field (root): ${(error as Error).message}`);
     }
-    return parseTrainingModule(data, relative);
+    const module = parseTrainingModule(data, relative);
+    if (options.articleSlugs) checkRelatedArticles(module, relative, options.articleSlugs);
+    return module;
   });
   return modules.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
 let cache: TrainingModule[] | undefined;
 
-/** The shipped modules, read once per process: content only changes with a deploy. */
+/**
+ * The shipped modules, read once per process: content only changes with a deploy. The start-up
+ * content check calls this, so a module pointing at a missing article stops start-up.
+ */
 export function getTrainingModules(): TrainingModule[] {
-  cache ??= loadTrainingModules();
+  cache ??= loadTrainingModules(TRAINING_DIR, { articleSlugs: new Set(getArticles().map((article) => article.slug)) });
   return cache;
 }
 

@@ -98,6 +98,14 @@ export function parseTrainingModule(data: unknown, file: string): TrainingModule
   throw new Error(`${file}: module "${moduleId}": ${problems.join("; ")}`);
 }
 
+/** Throws, naming the module file and each article, when a module's relatedArticles names an article that does not exist. */
+export function checkRelatedArticles(module: Pick<TrainingModule, "id" | "relatedArticles">, file: string, articleSlugs: ReadonlySet<string>): void {
+  const missing = module.relatedArticles.flatMap((slug, index) =>
+    articleSlugs.has(slug) ? [] : [`field relatedArticles.${index}: no knowledge article "${slug}" (content/knowledge/${slug}.md)`],
+  );
+  if (missing.length > 0) throw new Error(`${file}: module "${module.id}": ${missing.join("; ")}`);
+}
+
 export type QuizAnswers = Record<string, string>;
 
 export interface QuestionResult {

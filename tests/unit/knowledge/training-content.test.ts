@@ -95,6 +95,19 @@ describe("a broken module file", () => {
     expect(() => parseTrainingModule(module, "content/training/being-a-digital-champion.yaml")).toThrow(/field quiz\.questions: Duplicate id "role"/);
   });
 
+  it("names the file and the article when a related article does not exist", () => {
+    const source = fs.readFileSync(path.join(process.cwd(), "content", "training", "online-safety.yaml"), "utf8");
+    const broken = source.replace("  - safeguarding-and-boundaries\n", "  - safeguarding-and-boundries\n");
+    expect(broken).not.toBe(source);
+    const articleSlugs = new Set(fs.readdirSync(path.join(process.cwd(), "content", "knowledge")).map((name) => name.replace(/\.md$/, "")));
+    const folder = writeModule("online-safety.yaml", broken);
+    expect(() => loadTrainingModules(folder, { articleSlugs })).toThrow(
+      /online-safety\.yaml: module "online-safety": field relatedArticles\.1: no knowledge article "safeguarding-and-boundries" \(content\/knowledge\/safeguarding-and-boundries\.md\)/,
+    );
+    // Without the articles to check against, only the module's own shape is checked.
+    expect(loadTrainingModules(folder)[0].relatedArticles).toContain("safeguarding-and-boundries");
+  });
+
   it("names the module as unknown when the id itself is missing", () => {
     expect(() => parseTrainingModule({ title: "x" }, "content/training/x.yaml")).toThrow(/x\.yaml: module "\(no id\)": field id: Required/);
   });
