@@ -9,7 +9,14 @@ import { createReferenceCode } from "~/lib/reference-code";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import type { ConsentMethod, ContactMethod, NewReferral, Referral, ReferralKind } from "~db/schema/referrals";
 import { isCoordinatorDeskReferral } from "./coordinator-desk";
-import { newReferralMessage, personConfirmationMessage, safeguardingMessage, selfReferralMessage, unsentReferralMessage } from "./messages";
+import {
+  newReferralMessage,
+  personConfirmationMessage,
+  safeguardingMessage,
+  selfReferralMessage,
+  signpostSafeguardingMessage,
+  unsentReferralMessage,
+} from "./messages";
 import { coordinatorRecipients, providerRecipients, queueStaffEmails, referralLink } from "./recipients.server";
 import type { ReferrableService } from "./services.server";
 import { applyMove, type MoveActor } from "./status-machine";
@@ -21,6 +28,8 @@ export interface ReferrerIdentity {
   organisationId: string;
   /** How the timeline names them: "Priya Shah, Maidstone Digital Champions Network". */
   label: string;
+  /** Where a coordinator can reach them about a safeguarding concern on a signpost. */
+  email?: string;
 }
 
 export interface PersonDetails {
@@ -51,6 +60,11 @@ export interface NewReferralInput {
   outwardCode: string | null;
   /** Absent for a logged signpost: no personal data at all. */
   person: PersonDetails | null;
+  /**
+   * On a logged signpost: the referrer said there is a safeguarding concern. Refusing a referral
+   * does not drop it; the flag is kept (it says nothing about who) and the coordinators are told.
+   */
+  signpostSafeguarding?: boolean;
 }
 
 export interface CreatedReferral {
@@ -115,7 +129,7 @@ function rowFor(input: NewReferralInput, id: string, reference: string, at: stri
     updated_at: at,
   };
   const p = input.person;
-  if (!p) return base;
+  if (!p) return { ...base, safeguarding: input.signpostSafeguarding ? 1 : 0 };
   return {
     ...base,
     triage_result_id: input.triageResultId,
@@ -200,13 +214,23 @@ export async function createReferral(db: Db, input: NewReferralInput, options: {
       })
       .execute();
 
+    const link = referralLink(options.baseUrl, reference);
+    const coordinators = () => coordinatorRecipients(trx, input.areaId);
     if (!input.person) {
+      if (input.signpostSafeguarding && input.referrer) {
+        const message = signpostSafeguardingMessage({
+          referrer: input.referrer.label,
+          referrerEmail: input.referrer.email ?? null,
+          serviceName: input.service.name,
+          reference,
+          link,
+        });
+        await queueStaffEmails(trx, await coordinators(), message, "referral-new", id, options.now);
+      }
       await recordMove(trx, { ...row, id }, "closed", options.now);
       return { id, reference, kind: "logged", status: "closed" };
     }
 
-    const link = referralLink(options.baseUrl, reference);
-    const coordinators = () => coordinatorRecipients(trx, input.areaId);
     const told = await notifyService(
       trx,
       {

@@ -83,6 +83,8 @@ export interface ConfirmedReferral {
   /** Whether the service was told now, or the referral waits for a coordinator. */
   sent: boolean;
   contactMethod: PersonStep["contactMethod"] | null;
+  /** A signpost with a safeguarding concern: the champion is told to contact their coordinator now. */
+  signpostSafeguarding?: boolean;
 }
 
 export const SELF_STEPS = ["contact", "consent", "check"] as const;

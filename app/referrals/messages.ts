@@ -50,6 +50,22 @@ export function safeguardingMessage(serviceName: string, link: string): StaffMes
   };
 }
 
+/**
+ * A concern raised while signposting someone who refused a referral. Waymark holds nothing about
+ * the person, so the message says who raised it, about which service, and the record's reference.
+ */
+export function signpostSafeguardingMessage(input: { referrer: string; referrerEmail: string | null; serviceName: string; reference: string; link: string }): StaffMessage {
+  const contact = input.referrerEmail ? `${input.referrer} (${input.referrerEmail})` : input.referrer;
+  return {
+    subject: "Safeguarding concern raised without a referral",
+    body: [
+      `${input.referrer} has a safeguarding concern about someone they were helping. The person did not agree to a referral to ${input.serviceName}, so Waymark holds no details about them.`,
+      `Please contact ${contact} today. The signpost record is ${formatReferenceCode(input.reference)}:`,
+      input.link,
+    ].join("\n\n"),
+  };
+}
+
 export function unsentReferralMessage(serviceName: string, link: string): StaffMessage {
   return {
     subject: `A referral to ${serviceName} could not be sent`,

@@ -52,27 +52,31 @@ export async function submitReferral(db: Db, user: CurrentUser, draft: ReferralD
     return { ok: false, redirectTo: "/referrals/new/consent" };
   }
 
+  // A safeguarding concern answered before consent was refused still goes to the coordinators.
+  const signpostSafeguarding = options.logged && draft.needs?.safeguarding === true;
   const created = await createReferral(
     db,
     {
       service,
-      referrer: { userId: user.id, organisationId: user.organisationId, label: `${user.name}, ${user.organisationName}` },
+      referrer: { userId: user.id, organisationId: user.organisationId, label: `${user.name}, ${user.organisationName}`, email: user.email },
       areaId,
       triageResultId: triage?.id ?? null,
       barriers: draft.reasons.barriers,
       goals: draft.reasons.goals,
       outwardCode,
       person,
+      signpostSafeguarding,
     },
     options,
   );
-  return { ok: true, confirmed: confirmation(created, service, person) };
+  return { ok: true, confirmed: confirmation(created, service, person, signpostSafeguarding) };
 }
 
 function confirmation(
   created: { reference: string; kind: "live" | "logged"; status: string },
   service: ReferrableService,
   person: Pick<PersonDetails, "contactMethod"> | null,
+  signpostSafeguarding = false,
 ): ConfirmedReferral {
   return {
     reference: created.reference,
@@ -81,6 +85,7 @@ function confirmation(
     organisationName: service.organisationName,
     sent: created.status === "sent",
     contactMethod: person?.contactMethod ?? null,
+    signpostSafeguarding,
   };
 }
 

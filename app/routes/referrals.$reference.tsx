@@ -147,7 +147,13 @@ export default function ReferralPage() {
           <p className="govuk-body">
             {d.kind === "logged" ? "Signpost only: the person did not agree to a referral." : <StatusTag status={d.status} />}
           </p>
-          {d.safeguarding ? <WarningText>There is a safeguarding concern about this person.</WarningText> : null}
+          {d.safeguarding ? (
+            <WarningText>
+              {d.kind === "logged"
+                ? "The person who made this record raised a safeguarding concern. Waymark holds no details about the person: contact them."
+                : "There is a safeguarding concern about this person."}
+            </WarningText>
+          ) : null}
           <SummaryList rows={d.summary} />
           {d.person ? (
             <>

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/auth.server";
 import { getSession } from "~/accounts/session.server";
 import { Panel } from "~/components/panel";
+import { WarningText } from "~/components/warning-text";
 import { formatReferenceCode } from "~/lib/reference-code";
 import { REMINDER_AFTER_WORKING_DAYS } from "~/referrals/chasers";
 import { getConfirmed } from "~/referrals/draft.server";
@@ -26,6 +27,17 @@ export default function Confirmation() {
             <strong className="app-reference">{c.formatted}</strong>
           </Panel>
           <p className="govuk-body">No referral was sent and no personal details were kept. The signpost to {c.serviceName} counts in the partnership's reports.</p>
+          {c.signpostSafeguarding ? (
+            <>
+              <WarningText iconFallbackText="Safeguarding">
+                Contact your coordinator or safeguarding lead now about your safeguarding concern. Do not wait for them to contact you.
+              </WarningText>
+              <p className="govuk-body">
+                We have told your area&apos;s coordinators that you raised a concern, with this record number and your name, but no details
+                about the person. Tell your coordinator or safeguarding lead what you know. If someone is in immediate danger, call 999.
+              </p>
+            </>
+          ) : null}
           <NextLinks />
         </div>
       </div>

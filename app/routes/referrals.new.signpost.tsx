@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (draft.consent?.consentGiven !== false) throw redirect("/referrals/new/consent");
   const service = await findPublishedService(getDb(), draft.serviceId ?? "");
   if (!service) throw redirect("/referrals/new/service");
-  return json({ serviceId: service.id, serviceName: service.name, organisationName: service.organisationName });
+  return json({ serviceId: service.id, serviceName: service.name, organisationName: service.organisationName, safeguarding: draft.needs?.safeguarding === true });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,6 +51,12 @@ export default function Signpost() {
         This keeps only the service, the reasons you chose and the first part of the postcode, so the partnership can see where help is
         needed. No name or contact details are kept.
       </p>
+      {d.safeguarding ? (
+        <p className="govuk-body">
+          You said you have a safeguarding concern. A concern does not need their agreement: when you record the signpost, we will tell
+          your area&apos;s coordinators that you raised one, with no details about the person.
+        </p>
+      ) : null}
       <Form method="post" reloadDocument noValidate>
         <div className="govuk-button-group">
           <Button preventDoubleClick>Record the signpost</Button>

@@ -88,7 +88,7 @@ describe("making a referral", () => {
     expect(needs.notice).toContain("ME16");
   });
 
-  it("with consent refused, stops, and records only a signpost with no personal data", async () => {
+  it("with consent refused, stops, records only a signpost with no personal data, and still tells the coordinators of a safeguarding concern", async () => {
     const before = await countReferrals();
     const visitor = await Visitor.signedIn(cast.champion);
     await visitor.get(STEPS.start.loader, `/referrals/new?service=${IDS.parkWood}`);
@@ -102,15 +102,39 @@ describe("making a referral", () => {
     expect(await countReferrals()).toBe(before);
 
     expectRedirect(await visitor.post(STEPS.signpost.action, "/referrals/new/signpost", {}), "/referrals/new/confirmation");
-    const { reference, kind } = (await (await visitor.get(STEPS.confirmation.loader, "/referrals/new/confirmation")).json()) as { reference: string; kind: string };
-    expect(kind).toBe("logged");
+    const confirmed = (await (await visitor.get(STEPS.confirmation.loader, "/referrals/new/confirmation")).json()) as {
+      reference: string;
+      kind: string;
+      signpostSafeguarding: boolean;
+    };
+    const { reference } = confirmed;
+    expect(confirmed).toMatchObject({ kind: "logged", signpostSafeguarding: true });
     const logged = await referralByReference(reference);
-    expect(logged).toMatchObject({ kind: "logged", status: "closed", consent_given: 0, safeguarding: 0, outward_code: "ME14", area_id: IDS.maidstone, service_id: IDS.parkWood });
+    // The flag says a concern was raised, not about whom; the note describing it is not kept.
+    expect(logged).toMatchObject({ kind: "logged", status: "closed", consent_given: 0, safeguarding: 1, outward_code: "ME14", area_id: IDS.maidstone, service_id: IDS.parkWood });
     for (const column of [...PERSONAL_DATA_COLUMNS, "contact_method", "language", "consent_method", "consent_at", "triage_result_id"] as const) {
       expect(logged[column], column).toBeNull();
     }
-    const messages = await getDb().selectFrom("messages").select("id").where("related_id", "=", logged.id).execute();
-    expect(messages).toHaveLength(0);
+    const messages = await getDb().selectFrom("messages").selectAll().where("related_id", "=", logged.id).execute();
+    expect(messages.map((m) => [m.related_type, m.recipient, m.subject])).toEqual([["referral", cast.coordinator.email, "Safeguarding concern raised without a referral"]]);
+    const body = messages[0].body;
+    for (const expected of ["Priya Shah", cast.champion.email, "Laptop, tablet and free SIM scheme at Park Wood", `${reference.slice(0, 4)} ${reference.slice(4)}`]) expect(body).toContain(expected);
+    for (const secret of ["Sam", "sam.person@example.org", "Worried about money", "Polish", "Large print", "warehouse"]) expect(body).not.toContain(secret);
+  });
+
+  it("with consent refused and no safeguarding concern, sends nothing at all", async () => {
+    const visitor = await Visitor.signedIn(cast.champion);
+    await visitor.get(STEPS.start.loader, `/referrals/new?service=${IDS.parkWood}`);
+    await visitor.post(STEPS.reasons.action, "/referrals/new/reasons", VALID.reasons);
+    await visitor.post(STEPS.person.action, "/referrals/new/person", VALID.person);
+    await visitor.post(STEPS.needs.action, "/referrals/new/needs", VALID.needs);
+    await visitor.post(STEPS.consent.action, "/referrals/new/consent", { consent: "no" });
+    expectRedirect(await visitor.post(STEPS.signpost.action, "/referrals/new/signpost", {}), "/referrals/new/confirmation");
+    const confirmed = (await (await visitor.get(STEPS.confirmation.loader, "/referrals/new/confirmation")).json()) as { reference: string; signpostSafeguarding: boolean };
+    expect(confirmed.signpostSafeguarding).toBe(false);
+    const logged = await referralByReference(confirmed.reference);
+    expect(logged).toMatchObject({ kind: "logged", safeguarding: 0 });
+    expect(await getDb().selectFrom("messages").select("id").where("related_id", "=", logged.id).execute()).toHaveLength(0);
   });
 
   it("sends a safeguarding concern to the area's coordinators as well", async () => {

@@ -63,7 +63,21 @@ describe("referral pages", () => {
     const check = await render(v, STEPS.check as never, "/referrals/new/check");
     expect(check).toContain("/referrals/new/person?return=check");
     await v.post(STEPS.consent.action, "/referrals/new/consent", { consent: "no" });
-    await render(v, STEPS.signpost as never, "/referrals/new/signpost");
+    expect(await render(v, STEPS.signpost as never, "/referrals/new/signpost")).not.toContain("safeguarding concern");
+  });
+
+  it("tell a champion who signposts with a safeguarding concern to contact their coordinator now", async () => {
+    const v = await Visitor.signedIn(cast.champion);
+    await v.get(STEPS.start.loader, `/referrals/new?service=${IDS.parkWood}`);
+    await v.post(STEPS.reasons.action, "/referrals/new/reasons", VALID.reasons);
+    await v.post(STEPS.person.action, "/referrals/new/person", VALID.person);
+    await v.post(STEPS.needs.action, "/referrals/new/needs", { ...VALID.needs, safeguarding: "yes", safeguardingNote: "Bruises" });
+    await v.post(STEPS.consent.action, "/referrals/new/consent", { consent: "no" });
+    expect(await render(v, STEPS.signpost as never, "/referrals/new/signpost")).toContain("we will tell your area&#x27;s coordinators");
+    await v.post(STEPS.signpost.action, "/referrals/new/signpost", {});
+    const confirmation = await render(v, STEPS.confirmation as never, "/referrals/new/confirmation");
+    expect(confirmation).toContain("Contact your coordinator or safeguarding lead now");
+    expect(confirmation).not.toContain("Bruises");
   });
 
   it("render the confirmation, inbox, referral page and erase page", async () => {
