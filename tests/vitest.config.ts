@@ -18,7 +18,7 @@ export default defineConfig({
           name: "unit",
           root,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts"],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
           root,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
         },
       },
       {

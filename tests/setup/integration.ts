@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { server } from "../mocks/server";
 import { createDatabase, setDb, type Db } from "~/lib/db.server";
 
 process.env.NODE_ENV ??= "test";
@@ -21,11 +20,9 @@ beforeAll(() => {
   process.env.DATABASE_PATH = file;
   testDb = createDatabase(file);
   setDb(testDb);
-  server.listen({ onUnhandledRequest: "error" });
 });
 
 afterAll(async () => {
-  server.close();
   await testDb.destroy();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 });

@@ -1,17 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- reads deep into ORUK JSON, whose shape the schema check vouches for */
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest } from "~db/migrator";
 import { importOrukFeed } from "~/directory/import-oruk.server";
 import { getOrukService } from "~/directory/oruk.server";
 import { createDatabase, type Db } from "~/lib/db.server";
 import { orukErrors } from "../../helpers/oruk-schema";
 import { exampleServices, ORUK_FEED_URL, orukFeedHandlers, type OrukFeedOptions } from "../../mocks/oruk-feed";
-
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+import { server } from "../../mocks/server";
 
 let db: Db;
 beforeEach(async () => {

@@ -1,22 +1,13 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest } from "~db/migrator";
 import { INVALID_POSTCODE_MESSAGE, UNAVAILABLE_MESSAGE, lookupPostcode } from "~/directory/postcodes.server";
 import { type Db, createDatabase } from "~/lib/db.server";
-import {
-  POSTCODES_IO_URL,
-  postcodesIoHandlers,
-  postcodesIoRequests,
-  resetPostcodesIoMock,
-  setPostcodesIoReachable,
-} from "../../mocks/postcodes-io";
+import { POSTCODES_IO_URL, postcodesIoRequests, resetPostcodesIoMock, setPostcodesIoReachable } from "../../mocks/postcodes-io";
 
-const server = setupServer(...postcodesIoHandlers);
+// postcodes.io is answered by the shared msw server (tests/mocks/server.ts, started by tests/setup/msw.ts).
 const options = { baseUrl: POSTCODES_IO_URL };
 let db: Db;
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
 beforeEach(async () => {
   db = createDatabase(":memory:");
   await migrateToLatest(db);
