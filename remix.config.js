@@ -1,7 +1,7 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   appDirectory: "app",
-  // Everything the browser fetches lives under build/client, served by scripts/server.ts.
+  // Everything the browser fetches lives under build/client, served by app/server/create-app.ts (started by scripts/start.ts).
   assetsBuildDirectory: "build/client/build",
   publicPath: "/build/",
   serverBuildPath: "build/server/index.js",
