@@ -1,19 +1,26 @@
 /**
- * The referral jobs: chasers for referrals the service has not answered, and the retention job.
- * Safe to run as often as you like and from more than one place at once: each chaser is recorded
- * with an update that only matches if it has not been sent yet, and erasing is idempotent.
+ * The referral jobs: chasers for referrals the service has not answered, closing the referrals
+ * nobody closes (auto-close.ts), and the retention job. Safe to run as often as you like and from
+ * more than one place at once: each chaser and each close is recorded with an update that only
+ * matches if it has not happened yet, and erasing is idempotent.
  */
+import { randomUUID } from "node:crypto";
 import type { Db } from "~/lib/db.server";
+import { autoCloseCutoffs, autoCloseNote } from "./auto-close";
 import { FLAG_AFTER_WORKING_DAYS, chasersDue, workingDaysUnanswered } from "./chasers";
 import { isCoordinatorDeskReferral } from "./coordinator-desk";
 import { erasePersonalDataOf } from "./data-protection.server";
 import { coordinatorFlagMessage, providerReminderMessage } from "./messages";
 import { coordinatorRecipients, providerRecipients, queueStaffEmails, referralLink } from "./recipients.server";
+import { SYSTEM_ACTOR } from "./create.server";
+import { tellReferrer } from "./record.server";
 import { DEFAULT_RETENTION_MONTHS, isDueForErasure } from "./retention";
+import { ACTIVE_STATUSES, SETTLED_STATUSES, applyMove } from "./status-machine";
 
 export interface ReferralJobsReport {
   remindersSent: number;
   coordinatorsFlagged: number;
+  closed: number;
   erased: number;
 }
 
@@ -26,11 +33,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function runReferralJobs(db: Db, now: Date, options: ReferralJobsOptions): Promise<ReferralJobsReport> {
   const chasers = await runChasers(db, now, options.baseUrl);
+  const closed = await runAutoClose(db, now, options.baseUrl);
   const erased = await runRetention(db, now, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS);
-  return { ...chasers, erased };
+  return { ...chasers, closed, erased };
 }
 
-async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Omit<ReferralJobsReport, "erased">> {
+async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Pick<ReferralJobsReport, "remindersSent" | "coordinatorsFlagged">> {
   const report = { remindersSent: 0, coordinatorsFlagged: 0 };
   const waiting = await db
     .selectFrom("referrals")
@@ -94,6 +102,42 @@ async function runChasers(db: Db, now: Date, baseUrl: string): Promise<Omit<Refe
     });
   }
   return report;
+}
+
+async function runAutoClose(db: Db, now: Date, baseUrl: string): Promise<number> {
+  const cutoffs = autoCloseCutoffs(now);
+  const candidates = await db
+    .selectFrom("referrals")
+    .select(["id", "reference", "kind", "status", "status_changed_at", "sent_at", "first_action_at", "referrer_user_id"])
+    .where("kind", "=", "live")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "in", [...SETTLED_STATUSES]), eb("status_changed_at", "<=", cutoffs.settled)]),
+        eb.and([eb("status", "in", [...ACTIVE_STATUSES]), eb("status_changed_at", "<=", cutoffs.untouched)]),
+      ]),
+    )
+    .execute();
+  let closed = 0;
+  for (const referral of candidates) {
+    const note = autoCloseNote(referral, now);
+    if (!note) continue;
+    const move = applyMove(referral, { to: "closed", note }, SYSTEM_ACTOR, now);
+    if (!move.ok) throw new Error(`Referral ${referral.reference} could not be closed: ${move.message}`);
+    await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable("referrals")
+        .set(move.changes)
+        .where("id", "=", referral.id)
+        .where("status", "=", referral.status)
+        .where("status_changed_at", "=", referral.status_changed_at)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows !== 1n) return;
+      await trx.insertInto("referral_events").values({ id: randomUUID(), ...move.event }).execute();
+      await tellReferrer(trx, referral, move.status, { now, baseUrl });
+      closed++;
+    });
+  }
+  return closed;
 }
 
 async function runRetention(db: Db, now: Date, months: number): Promise<number> {

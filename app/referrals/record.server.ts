@@ -8,7 +8,7 @@ import type { CurrentUser } from "~/accounts/auth.server";
 import { can } from "~/accounts/policy";
 import type { Db } from "~/lib/db.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
-import type { Referral, ReferralEvent } from "~db/schema/referrals";
+import type { Referral, ReferralEvent, ReferralStatus } from "~db/schema/referrals";
 import { type ReferralReach, referralRolesFor } from "./actor-roles";
 import { notifyService } from "./create.server";
 import { statusChangeMessage } from "./messages";
@@ -135,13 +135,21 @@ export async function moveReferral(
         options,
       );
     }
-    if (referral.referrer_user_id && referral.referrer_user_id !== actor.id) {
-      const referrer = await trx.selectFrom("users").select("email").where("id", "=", referral.referrer_user_id).where("active", "=", 1).executeTakeFirst();
-      if (referrer) {
-        const message = statusChangeMessage(referral.reference, result.status, referralLink(options.baseUrl, referral.reference));
-        await queueStaffEmails(trx, [referrer.email], message, "referral-status", referral.id, options.now);
-      }
-    }
+    if (referral.referrer_user_id !== actor.id) await tellReferrer(trx, referral, result.status, options);
     return result;
   });
+}
+
+/** Emails the person who made a referral that its status changed, if they still have an account. */
+export async function tellReferrer(
+  db: Db,
+  referral: Pick<Referral, "id" | "reference" | "referrer_user_id">,
+  status: ReferralStatus,
+  options: { now: Date; baseUrl: string },
+): Promise<void> {
+  if (!referral.referrer_user_id) return;
+  const referrer = await db.selectFrom("users").select("email").where("id", "=", referral.referrer_user_id).where("active", "=", 1).executeTakeFirst();
+  if (!referrer) return;
+  const message = statusChangeMessage(referral.reference, status, referralLink(options.baseUrl, referral.reference));
+  await queueStaffEmails(db, [referrer.email], message, "referral-status", referral.id, options.now);
 }

@@ -4,7 +4,8 @@
  * the referral's timeline, which may name the person) and keeps the rest for reports: the
  * service, area, reasons, statuses, outcome and dates say nothing about who the person was.
  * The outward postcode, contact method and language stay: shared by thousands of people, they
- * show where need is and how people want to be reached.
+ * show where need is and how people want to be reached. A referral nobody closes is closed by
+ * Waymark after a while (auto-close.ts), so every referral's retention period does start.
  */
 import type { Referral, ReferralUpdate } from "~db/schema/referrals";
 

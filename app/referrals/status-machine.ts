@@ -16,6 +16,10 @@
  * - withdrawn from every active status (see ACTIVE_STATUSES), by the referrer or a coordinator,
  *   when the person no longer wants the referral. Not from declined or outcome: those are
  *   settled and only wait to be closed.
+ * - closed by Waymark itself (the system role) from every status that is not final, when the
+ *   referral has been settled for a while or left untouched for months (see auto-close.ts): the
+ *   retention period runs from closing, so a referral nobody closes must not keep the person's
+ *   details for ever.
  * Closed and withdrawn are final. A "logged" referral (a signpost, no personal data) can only go
  * from new to closed.
  */
@@ -50,7 +54,8 @@ export const FINAL_STATUSES: readonly ReferralStatus[] = ["closed", "withdrawn"]
 /**
  * Whose hands a move is in, relative to one referral: `provider` is anyone in the organisation
  * that owns the service, `referrer` the person who made it, `coordinator` a coordinator of its
- * area (or an admin), `system` Waymark itself (sending the notification).
+ * area (or an admin), `system` Waymark itself (sending the notification, closing a referral
+ * nobody else closed).
  */
 export type ReferralActorRole = "system" | "provider" | "referrer" | "coordinator";
 
@@ -69,29 +74,39 @@ function withdrawFrom(from: ReferralStatus): Transition {
   return { from, to: "withdrawn", roles: REFERRER, label: "Withdraw the referral: the person no longer wants it" };
 }
 
+/** Waymark's own close of a referral nobody has closed (see auto-close.ts); never offered to a person. */
+function systemCloseFrom(from: ReferralStatus): Transition {
+  return { from, to: "closed", roles: ["system"], label: "Closed by Waymark" };
+}
+
 export const TRANSITIONS: readonly Transition[] = [
   { from: "new", to: "sent", roles: ["system", "coordinator"], label: "Send to the service" },
   withdrawFrom("new"),
+  systemCloseFrom("new"),
   { from: "sent", to: "accepted", roles: SERVICE, label: "Accept the referral" },
   { from: "sent", to: "declined", roles: SERVICE, label: "Decline the referral" },
   withdrawFrom("sent"),
+  systemCloseFrom("sent"),
   { from: "accepted", to: "contacted", roles: SERVICE, label: "We have contacted the person" },
   { from: "accepted", to: "couldnt-contact", roles: SERVICE, label: "We could not contact the person" },
   withdrawFrom("accepted"),
+  systemCloseFrom("accepted"),
   { from: "couldnt-contact", to: "contacted", roles: SERVICE, label: "We have now contacted the person" },
-  { from: "couldnt-contact", to: "closed", roles: SERVICE, label: "Close: we could not make contact" },
+  { from: "couldnt-contact", to: "closed", roles: [...SERVICE, "system"], label: "Close: we could not make contact" },
   withdrawFrom("couldnt-contact"),
   { from: "contacted", to: "attended", roles: SERVICE, label: "The person attended" },
   { from: "contacted", to: "did-not-attend", roles: SERVICE, label: "The person did not attend" },
   { from: "contacted", to: "outcome", roles: SERVICE, label: "Record the outcome" },
   withdrawFrom("contacted"),
+  systemCloseFrom("contacted"),
   { from: "attended", to: "outcome", roles: SERVICE, label: "Record the outcome" },
   withdrawFrom("attended"),
+  systemCloseFrom("attended"),
   { from: "did-not-attend", to: "attended", roles: SERVICE, label: "The person attended later" },
-  { from: "did-not-attend", to: "closed", roles: SERVICE, label: "Close: the person did not attend" },
+  { from: "did-not-attend", to: "closed", roles: [...SERVICE, "system"], label: "Close: the person did not attend" },
   withdrawFrom("did-not-attend"),
-  { from: "declined", to: "closed", roles: REFERRER, label: "Close: I have seen the decline" },
-  { from: "outcome", to: "closed", roles: SERVICE, label: "Close the referral" },
+  { from: "declined", to: "closed", roles: [...REFERRER, "system"], label: "Close: I have seen the decline" },
+  { from: "outcome", to: "closed", roles: [...SERVICE, "system"], label: "Close the referral" },
 ];
 
 export const LOGGED_TRANSITIONS: readonly Transition[] = [
@@ -179,11 +194,12 @@ export function applyMove(referral: MovableReferral, move: MoveRequest, actor: M
   if (!REFERRAL_STATUSES.includes(to)) return refuse("Choose what has happened from the list.", "to");
 
   const transition = transitionsFor(referral.kind).find((t) => t.from === from && t.to === to);
-  if (!transition) {
+  const roles = asRoles(actor.role);
+  // A move only Waymark makes does not exist for a person, so they are told so in the same words.
+  if (!transition || (transition.roles.every((r) => r === "system") && !roles.includes("system"))) {
     if (referral.kind === "logged") return refuse("This was logged as a signpost only, so the only change it can have is to be closed.", "to");
     return refuse(`A referral that is “${STATUS_LABELS[from]}” cannot be changed to “${STATUS_LABELS[to]}”.`, "to");
   }
-  const roles = asRoles(actor.role);
   if (!transition.roles.some((r) => roles.includes(r))) {
     return refuse(`Only ${whoMay(transition.roles)} can make this change.`, "to");
   }

@@ -120,10 +120,10 @@ describe("retention", () => {
     const now = new Date("2026-10-15T12:00:00Z");
     const make = async (closedAt: string | null) => {
       const made = await createReferral(db, input(), { now: new Date("2026-01-05T10:00:00Z"), baseUrl: BASE });
-      // Open referrals are taken as accepted, so the chasers leave them alone too.
+      // Open referrals are taken as accepted lately, so the chasers and auto-close leave them alone too.
       await db
         .updateTable("referrals")
-        .set(closedAt ? { status: "closed", closed_at: closedAt } : { status: "accepted" })
+        .set(closedAt ? { status: "closed", closed_at: closedAt } : { status: "accepted", status_changed_at: "2026-10-01T09:00:00.000Z" })
         .where("id", "=", made.id)
         .execute();
       await db.updateTable("referral_events").set({ note: "Spoke to Ana" }).where("referral_id", "=", made.id).execute();
@@ -160,6 +160,54 @@ describe("retention", () => {
       if (id !== already) expect(notes.every((n) => n.note === "Spoke to Ana")).toBe(true);
     }
     expect((await runReferralJobs(db, now, { baseUrl: BASE, retentionMonths: 6 })).erased).toBe(0);
+  });
+});
+
+describe("closing the referrals nobody closes", () => {
+  it("closes settled referrals after 4 weeks and untouched ones after 13, as Waymark, so their details are then erased on time", async () => {
+    const db = getDb();
+    const make = async (status: "declined" | "outcome" | "couldnt-contact" | "sent" | "accepted", changedAt: string) => {
+      const made = await createReferral(db, input(), { now: new Date("2027-01-04T09:00:00Z"), baseUrl: BASE });
+      const settled = status === "declined" ? { decline_reason: "no-capacity" as const } : status === "outcome" ? { outcome: "got-online" as const } : {};
+      await db.updateTable("referrals").set({ status, status_changed_at: changedAt, ...settled }).where("id", "=", made.id).execute();
+      return made.id;
+    };
+    const now = new Date("2027-06-01T09:00:00.000Z");
+    const declined = await make("declined", "2027-05-04T09:00:00.000Z"); // 28 days before
+    const outcome = await make("outcome", "2027-05-04T09:00:00.000Z");
+    const declinedLately = await make("declined", "2027-05-04T09:00:01.000Z");
+    const couldntContact = await make("couldnt-contact", "2027-03-02T09:00:00.000Z"); // 91 days before
+    const neverAnswered = await make("sent", "2027-03-02T09:00:00.000Z");
+    const stillWorking = await make("accepted", "2027-03-02T09:00:01.000Z");
+
+    await runReferralJobs(db, now, { baseUrl: BASE, retentionMonths: 6 });
+    for (const id of [declined, outcome, couldntContact, neverAnswered]) {
+      const row = await referral(id);
+      expect(row, id).toMatchObject({ status: "closed", closed_at: now.toISOString(), personal_data_erased_at: null });
+      const last = await db.selectFrom("referral_events").selectAll().where("referral_id", "=", id).orderBy("at", "desc").executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ to_status: "closed", actor_user_id: null, actor_label: "Waymark" });
+      expect(last.note).toMatch(/^Closed by Waymark/);
+    }
+    expect((await referral(declined)).decline_reason).toBe("no-capacity");
+    expect((await referral(outcome)).outcome).toBe("got-online");
+    for (const id of [declinedLately, stillWorking]) expect((await referral(id)).closed_at, id).toBeNull();
+    // The referrer hears of it as of any other change.
+    const told = await db.selectFrom("messages").select("recipient").where("related_id", "=", declined).where("purpose", "=", "referral-status").execute();
+    expect(told.map((m) => m.recipient)).toEqual([cast.champion.email]);
+    // Once closed, it stays closed: a second run changes nothing.
+    const before = await referral(declined);
+    await runReferralJobs(db, new Date("2027-06-02T09:00:00.000Z"), { baseUrl: BASE, retentionMonths: 6 });
+    expect(await referral(declined)).toEqual(before);
+
+    // Six months after that close, the person's details go, as the privacy notice promises.
+    await runReferralJobs(db, new Date("2027-11-30T09:00:00.000Z"), { baseUrl: BASE, retentionMonths: 6 });
+    expect((await referral(declined)).person_name).toBe("Ana");
+    await runReferralJobs(db, new Date("2027-12-01T09:00:00.000Z"), { baseUrl: BASE, retentionMonths: 6 });
+    for (const id of [declined, outcome, couldntContact, neverAnswered]) {
+      const row = await referral(id);
+      expect(row.personal_data_erased_at, id).toBe("2027-12-01T09:00:00.000Z");
+      expect(row.person_name).toBeNull();
+    }
   });
 });
 

@@ -17,16 +17,18 @@ const ROLES: ReferralActorRole[] = ["system", "provider", "referrer", "coordinat
 // The machine written out by hand, independently of TRANSITIONS: from → to → who may.
 const S = ["provider", "coordinator"];
 const R = ["referrer", "coordinator"];
+// Waymark closes referrals nobody closes (auto-close.ts), from every status that is not final.
+const W = ["system"];
 const EXPECTED_LIVE: Partial<Record<ReferralStatus, Partial<Record<ReferralStatus, string[]>>>> = {
-  new: { sent: ["system", "coordinator"], withdrawn: R },
-  sent: { accepted: S, declined: S, withdrawn: R },
-  accepted: { contacted: S, "couldnt-contact": S, withdrawn: R },
-  "couldnt-contact": { contacted: S, closed: S, withdrawn: R },
-  contacted: { attended: S, "did-not-attend": S, outcome: S, withdrawn: R },
-  attended: { outcome: S, withdrawn: R },
-  "did-not-attend": { attended: S, closed: S, withdrawn: R },
-  declined: { closed: R },
-  outcome: { closed: S },
+  new: { sent: ["system", "coordinator"], withdrawn: R, closed: W },
+  sent: { accepted: S, declined: S, withdrawn: R, closed: W },
+  accepted: { contacted: S, "couldnt-contact": S, withdrawn: R, closed: W },
+  "couldnt-contact": { contacted: S, closed: [...S, ...W], withdrawn: R },
+  contacted: { attended: S, "did-not-attend": S, outcome: S, withdrawn: R, closed: W },
+  attended: { outcome: S, withdrawn: R, closed: W },
+  "did-not-attend": { attended: S, closed: [...S, ...W], withdrawn: R },
+  declined: { closed: [...R, ...W] },
+  outcome: { closed: [...S, ...W] },
 };
 const EXPECTED_LOGGED: typeof EXPECTED_LIVE = { new: { closed: ["system", "referrer", "coordinator"] } };
 
@@ -72,10 +74,16 @@ describe("the transition table", () => {
     expect(TRANSITIONS).toHaveLength(count);
   });
 
-  it("lets nothing leave closed or withdrawn, and lets a coordinator make every other move", () => {
+  it("lets nothing leave closed or withdrawn, and lets a coordinator make every move a person can", () => {
     expect(allowedMoves("closed", ROLES)).toEqual([]);
     expect(allowedMoves("withdrawn", ROLES)).toEqual([]);
-    for (const t of TRANSITIONS) expect(t.roles).toContain("coordinator");
+    for (const t of TRANSITIONS) if (t.roles.some((r) => r !== "system")) expect(t.roles).toContain("coordinator");
+  });
+
+  it("lets Waymark close every referral that is not final, so its retention period can start", () => {
+    for (const status of REFERRAL_STATUSES.filter((s) => s !== "closed" && s !== "withdrawn")) {
+      expect(allowedMoves(status, "system").map((t) => t.to), status).toContain("closed");
+    }
   });
 
   it("has a plain-English label for every status and every move", () => {
@@ -183,6 +191,14 @@ describe("refused moves say why, and never throw", () => {
   it("names both statuses when a move does not exist", () => {
     expect(applyMove(referral("closed"), { to: "sent" }, actor("coordinator"), NOW)).toMatchObject({
       message: "A referral that is “Closed” cannot be changed to “Sent to the service”.",
+    });
+  });
+
+  it("answers a move only Waymark makes as one that does not exist", () => {
+    expect(applyMove(referral("sent"), { to: "closed" }, actor("coordinator"), NOW)).toEqual({
+      ok: false,
+      field: "to",
+      message: "A referral that is “Sent to the service” cannot be changed to “Closed”.",
     });
   });
 
