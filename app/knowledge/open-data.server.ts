@@ -3,14 +3,13 @@
  * no names, contact details or notes about residents ever leave these queries.
  */
 import type { Db } from "~/lib/db.server";
-import { CATEGORY_IDS, type BarrierId, type CategoryId, type Severity } from "~/lib/frameworks";
+import { CATEGORY_IDS, type CategoryId } from "~/lib/frameworks";
 import { getCategory } from "~/directory/taxonomy.server";
 import { isFreeService } from "~/directory/service-view";
 import { listOrukServices } from "~/directory/oruk.server";
 import { ORUK_MAX_PER_PAGE } from "~/directory/oruk-page";
 import type { OrukObject } from "~/directory/oruk-shapes";
-import type { StoredTriageResult } from "~/triage/triage-results.server";
-import type { AttendingModeId, DirectoryRecord, ReferralRecord, TriageRecord } from "./open-data";
+import { type AttendingModeId, type DirectoryRecord, type ReferralRecord, type TriageCount, ukMonthOfBucket } from "./open-data";
 
 function isCategoryId(code: string | null): code is CategoryId {
   return code !== null && (CATEGORY_IDS as readonly string[]).includes(code);
@@ -118,62 +117,85 @@ export async function listAllOrukServices(db: Db): Promise<OrukObject[]> {
   }
 }
 
-function severitiesOf(resultJson: string): Partial<Record<BarrierId, Severity>> {
-  try {
-    const stored = JSON.parse(resultJson) as Partial<StoredTriageResult>;
-    const barriers: Partial<Record<BarrierId, { severity?: Severity }>> = stored.result?.barriers ?? {};
-    return Object.fromEntries(Object.entries(barriers).map(([id, score]) => [id, score?.severity])) as Partial<Record<BarrierId, Severity>>;
-  } catch {
-    // A result that cannot be read still counts as a triage; it just adds to no barrier.
-    return {};
-  }
+async function areaNames(db: Db): Promise<Map<string, string>> {
+  const areas = await db.selectFrom("areas").select(["id", "name"]).execute();
+  return new Map(areas.map((a) => [a.id, a.name]));
 }
 
-export async function listTriageRecords(db: Db): Promise<TriageRecord[]> {
-  const rows = await db
-    .selectFrom("triage_results")
-    .leftJoin("areas", "areas.id", "triage_results.area_id")
-    .select(["triage_results.completed_at", "areas.name as area_name", "triage_results.result"])
-    .execute();
-  return rows.map((row) => ({ completedAt: row.completed_at, areaName: row.area_name, severities: severitiesOf(row.result) }));
+/**
+ * Triages and the barriers they found, by month and area, from the daily counts the reports keep
+ * (report_counts_daily; every triage is added when it is saved), so a request reads tens of
+ * thousands of small rows in index order rather than parsing every triage's JSON. The day is a
+ * UK date, so its first 7 characters are the UK month.
+ */
+export async function listTriageCounts(db: Db): Promise<TriageCount[]> {
+  const [rows, names] = await Promise.all([
+    db
+      .selectFrom("report_counts_daily")
+      .select((eb) => [eb.fn<string>("substr", ["day", eb.val(1), eb.val(7)]).as("month"), "area_id", "measure", "key", eb.fn.sum<number>("count").as("count")])
+      .where("measure", "in", ["mode", "barrier"])
+      .groupBy(["measure", "key", "month", "area_id"])
+      .execute(),
+    areaNames(db),
+  ]);
+  return rows.map((r) => ({ month: r.month, areaName: names.get(r.area_id) ?? null, measure: r.measure as TriageCount["measure"], key: r.key, count: Number(r.count) }));
 }
 
+/**
+ * Referrals added up by the database: by month (see ukMonthOfBucket), area, service and the facts
+ * that decide their result column. The reports' daily counts do not hold the service and the
+ * result together, nor decline reasons or what a closed referral was closed from, so this still
+ * reads the referrals table, but returns groups rather than a row per referral.
+ */
 export async function listReferralRecords(db: Db): Promise<ReferralRecord[]> {
-  const rows = await db
-    .selectFrom("referrals")
-    .leftJoin("areas", "areas.id", "referrals.area_id")
-    .leftJoin("referral_events as closing", (join) =>
-      join.onRef("closing.referral_id", "=", "referrals.id").on("closing.to_status", "=", "closed"),
-    )
-    .select([
-      "referrals.id",
-      "referrals.service_id",
-      "referrals.kind",
-      "referrals.status",
-      "referrals.outcome",
-      "referrals.decline_reason",
-      "referrals.created_at",
-      "areas.name as area_name",
-      "closing.from_status as closed_from",
-    ])
-    .execute();
+  const [rows, names] = await Promise.all([
+    db
+      .selectFrom("referrals")
+      .select((eb) => [
+        eb
+          .case()
+          .when(eb.fn("substr", ["referrals.created_at", eb.val(12), eb.val(2)]), "=", "23")
+          .then(eb.fn<string>("substr", ["referrals.created_at", eb.val(1), eb.val(10)]))
+          .else(eb.fn<string>("substr", ["referrals.created_at", eb.val(1), eb.val(7)]))
+          .end()
+          .as("bucket"),
+        "referrals.area_id",
+        "referrals.service_id",
+        "referrals.kind",
+        "referrals.status",
+        "referrals.outcome",
+        "referrals.decline_reason",
+        // Where a referral was closed from decides its result only when nothing else does (see referralResult).
+        eb
+          .case()
+          .when(eb.and([eb("referrals.kind", "=", "live"), eb("referrals.status", "=", "closed"), eb("referrals.outcome", "is", null), eb("referrals.decline_reason", "is", null)]))
+          .then(
+            eb
+              .selectFrom("referral_events")
+              .select("referral_events.from_status")
+              .whereRef("referral_events.referral_id", "=", "referrals.id")
+              .where("referral_events.to_status", "=", "closed")
+              .orderBy("referral_events.at")
+              .limit(1),
+          )
+          .end()
+          .as("closed_from"),
+        eb.fn.countAll<number>().as("count"),
+      ])
+      .groupBy(["bucket", "referrals.area_id", "referrals.service_id", "referrals.kind", "referrals.status", "referrals.outcome", "referrals.decline_reason", "closed_from"])
+      .execute(),
+    areaNames(db),
+  ]);
   const categories = await categoryNamesByLink(db, [...new Set(rows.map((row) => row.service_id))]);
-  // A referral closed twice is impossible in the state machine, but one row each keeps counts honest if it happened.
-  const seen = new Set<string>();
-  return rows.flatMap((row) => {
-    if (seen.has(row.id)) return [];
-    seen.add(row.id);
-    return [
-      {
-        kind: row.kind,
-        status: row.status,
-        outcome: row.outcome,
-        declineReason: row.decline_reason,
-        closedFrom: row.closed_from,
-        createdAt: row.created_at,
-        areaName: row.area_name,
-        categoryNames: categories.get(row.service_id) ?? [],
-      },
-    ];
-  });
+  return rows.map((row) => ({
+    kind: row.kind,
+    status: row.status,
+    outcome: row.outcome,
+    declineReason: row.decline_reason,
+    closedFrom: row.closed_from,
+    month: ukMonthOfBucket(row.bucket ?? ""),
+    areaName: row.area_id === null ? null : (names.get(row.area_id) ?? null),
+    categoryNames: categories.get(row.service_id) ?? [],
+    count: Number(row.count),
+  }));
 }

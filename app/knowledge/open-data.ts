@@ -1,12 +1,14 @@
 /**
  * The open data sets on /knowledge/data, as CSV text built from plain records (the queries are
  * in open-data.server.ts). Statistics are counts only, grouped no finer than month and
- * partnership area, with small numbers hidden by suppressSmallCounts.
+ * partnership area, with small numbers hidden by suppressSmallCounts: each is built from counts
+ * the database has already added up, never from one row per person.
  */
 import type { DeclineReason, OutcomeId, ReferralKind, ReferralStatus } from "~db/schema/referrals";
 import { toCsv, type CsvValue } from "~/lib/csv";
-import { BARRIER_IDS, type BarrierId, type Severity } from "~/lib/frameworks";
+import { BARRIER_IDS, type BarrierId } from "~/lib/frameworks";
 import { suppressSmallCounts } from "~/reports/disclosure";
+import { parseBarrierKey } from "~/reports/triage-facts";
 
 /** Counts under this are hidden, as the data-sets guide promises. */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -27,13 +29,24 @@ export function monthInUk(iso: string): string {
   return ukMonth.format(date).slice(0, 7);
 }
 
-/** Groups records by a key into count rows, keys sorted, every row as long as `columns`. */
-function countRows<T>(records: readonly T[], keyOf: (record: T) => string[], columnsOf: (record: T) => number[], width: number) {
+/**
+ * The UK month of a group of timestamps the database has put together by UTC month, except for
+ * those from 23:00 to 23:59 UTC, kept by UTC day ("2026-03-31"): in summer that hour is already
+ * the next UK day, which can be the next month. Every other hour is on the same day in both.
+ */
+export function ukMonthOfBucket(bucket: string): string {
+  if (/^\d{4}-\d{2}$/.test(bucket)) return bucket;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(bucket)) return monthInUk(`${bucket}T23:30:00Z`);
+  throw new RangeError(`Not a month or day: ${bucket}`);
+}
+
+/** Adds counted records up by a key into count rows, keys sorted, every row as long as `columns`. */
+function countRows<T extends { count: number }>(records: readonly T[], keyOf: (record: T) => string[], columnsOf: (record: T) => number[], width: number) {
   const rows = new Map<string, number[]>();
   for (const record of records) {
     const key = JSON.stringify(keyOf(record));
     const row = rows.get(key) ?? Array<number>(width).fill(0);
-    columnsOf(record).forEach((column) => (row[column] += 1));
+    columnsOf(record).forEach((column) => (row[column] += record.count));
     rows.set(key, row);
   }
   return [...rows.entries()]
@@ -54,7 +67,7 @@ function compareKeys(a: string[], b: string[]): number {
  * (a month, or a month and area), whose column totals are the figures most likely to be
  * published elsewhere, such as "triages in March" on a report.
  */
-function suppressInBlocks(rows: { key: string[]; counts: number[] }[], blockSize: number): CsvValue[][] {
+function suppressInBlocks(rows: { key: string[]; counts: number[] }[], blockSize: number, withhold?: (counts: number[]) => boolean[]): CsvValue[][] {
   const blocks = new Map<string, { key: string[]; counts: number[] }[]>();
   for (const row of rows) {
     const id = JSON.stringify(row.key.slice(0, blockSize));
@@ -63,7 +76,7 @@ function suppressInBlocks(rows: { key: string[]; counts: number[] }[], blockSize
   return [...blocks.values()].flatMap((block) => {
     const { cells } = suppressSmallCounts(
       block.map((row) => row.counts),
-      { threshold: SUPPRESSION_THRESHOLD },
+      { threshold: SUPPRESSION_THRESHOLD, withhold: withhold && block.map((row) => withhold(row.counts)) },
     );
     return block.map((row, index) => [...row.key, ...cells[index]]);
   });
@@ -71,23 +84,39 @@ function suppressInBlocks(rows: { key: string[]; counts: number[] }[], blockSize
 
 // ---- Triage statistics ---------------------------------------------------------------------
 
-export interface TriageRecord {
-  completedAt: string;
+/**
+ * Triage counts for one month and area, as the reports' daily counts hold them: measure "mode"
+ * counts each triage once; measure "barrier" counts it under `<barrier>:some` or `<barrier>:high`
+ * for each barrier found ("none" is not counted).
+ */
+export interface TriageCount {
+  month: string;
   areaName: string | null;
-  severities: Partial<Record<BarrierId, Severity>>;
+  measure: "mode" | "barrier";
+  key: string;
+  count: number;
 }
 
 export const TRIAGE_STATISTICS_HEADER = ["month", "area", "triages", ...BARRIER_IDS.map((id) => `barrier_${id}`)];
 
+function triageColumns(count: TriageCount): number[] {
+  if (count.measure === "mode") return [0];
+  const column = BARRIER_IDS.indexOf(parseBarrierKey(count.key)?.barrier as BarrierId);
+  return column >= 0 ? [column + 1] : [];
+}
+
+/**
+ * A barrier count close to the triages gives away the few without it: 17 of 20 says 3 had no
+ * device barrier. Such a count is withheld when the rest is 1 to 4.
+ */
+function withheldForTheRest(counts: number[]): boolean[] {
+  return counts.map((count, column) => column > 0 && counts[0] - count > 0 && counts[0] - count < SUPPRESSION_THRESHOLD);
+}
+
 /** One row per month and area: checks completed, and for each barrier how many found it at "some" or "high". */
-export function triageStatisticsCsv(records: readonly TriageRecord[]): string {
-  const rows = countRows(
-    records,
-    (record) => [monthInUk(record.completedAt), record.areaName ?? UNKNOWN_AREA],
-    (record) => [0, ...BARRIER_IDS.flatMap((id, index) => (record.severities[id] === "some" || record.severities[id] === "high" ? [index + 1] : []))],
-    1 + BARRIER_IDS.length,
-  );
-  return toCsv(TRIAGE_STATISTICS_HEADER, suppressInBlocks(rows, 1));
+export function triageStatisticsCsv(counts: readonly TriageCount[]): string {
+  const rows = countRows(counts, (count) => [count.month, count.areaName ?? UNKNOWN_AREA], triageColumns, 1 + BARRIER_IDS.length);
+  return toCsv(TRIAGE_STATISTICS_HEADER, suppressInBlocks(rows, 1, withheldForTheRest));
 }
 
 // ---- Referral statistics -------------------------------------------------------------------
@@ -131,11 +160,13 @@ export function referralResult(facts: ReferralFacts): ReferralResult {
   return "in_progress";
 }
 
+/** Referrals made in one UK month with the same facts, area and categories, and how many. */
 export interface ReferralRecord extends ReferralFacts {
-  createdAt: string;
+  month: string;
   areaName: string | null;
   /** Names of the service's directory categories; a referral counts once under each. */
   categoryNames: string[];
+  count: number;
 }
 
 export const NO_CATEGORY = "No category";
@@ -145,11 +176,11 @@ export const REFERRAL_STATISTICS_HEADER = ["month", "area", "category", "referra
 /** One row per month, area and category: referrals made, and how each has ended so far. */
 export function referralStatisticsCsv(records: readonly ReferralRecord[]): string {
   const perCategory = records.flatMap((record) =>
-    (record.categoryNames.length > 0 ? [...new Set(record.categoryNames)] : [NO_CATEGORY]).map((category) => ({ record, category })),
+    (record.categoryNames.length > 0 ? [...new Set(record.categoryNames)] : [NO_CATEGORY]).map((category) => ({ record, category, count: record.count })),
   );
   const rows = countRows(
     perCategory,
-    ({ record, category }) => [monthInUk(record.createdAt), record.areaName ?? UNKNOWN_AREA, category],
+    ({ record, category }) => [record.month, record.areaName ?? UNKNOWN_AREA, category],
     ({ record }) => [0, 1 + REFERRAL_RESULTS.indexOf(referralResult(record))],
     1 + REFERRAL_RESULTS.length,
   );

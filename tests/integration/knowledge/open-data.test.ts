@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReferralStatus } from "~db/schema/referrals";
 import { seedDirectory } from "~/directory/seed.server";
 import { getDb } from "~/lib/db.server";
+import { recordTriageFacts } from "~/reports/triage-facts.server";
 import { loader as directoryCsvLoader } from "~/routes/knowledge.data.directory[.]csv";
 import { loader as directoryJsonLoader } from "~/routes/knowledge.data.directory[.]json";
 import { loader as referralLoader } from "~/routes/knowledge.data.referral-statistics[.]csv";
@@ -30,7 +31,7 @@ async function addTriages(count: number, completedAt: string, barriers: Record<s
     answers: "{}",
     result: JSON.stringify({
       format: 1,
-      result: { barriers: Object.fromEntries(Object.entries(barriers).map(([id, severity]) => [id, { severity, because: [] }])) },
+      result: { barriers: Object.fromEntries(Object.entries(barriers).map(([id, severity]) => [id, { severity, because: [] }])), skills: { level: "foundation" }, goals: [] },
     }),
     observations: null,
     created_by_user_id: null,
@@ -38,9 +39,11 @@ async function addTriages(count: number, completedAt: string, barriers: Record<s
     completed_at: completedAt,
   }));
   await getDb().insertInto("triage_results").values(rows).execute();
+  // As saveTriageResult does: the statistics are read from the counts made when a triage is saved.
+  for (const row of rows) await recordTriageFacts(getDb(), row.id);
 }
 
-async function addReferrals(count: number, status: ReferralStatus, extra: { outcome?: "got-online"; decline_reason?: "not-eligible"; closedFrom?: ReferralStatus } = {}) {
+async function addReferrals(count: number, status: ReferralStatus, extra: { outcome?: "got-online"; decline_reason?: "not-eligible"; closedFrom?: ReferralStatus; createdAt?: string } = {}) {
   const db = getDb();
   const organisationId = (await db.selectFrom("services").select("organisation_id").where("id", "=", serviceId).executeTakeFirstOrThrow()).organisation_id;
   for (let i = 0; i < count; i++) {
@@ -60,7 +63,7 @@ async function addReferrals(count: number, status: ReferralStatus, extra: { outc
         contact_detail: "private@example.org",
         outcome: extra.outcome ?? null,
         decline_reason: extra.decline_reason ?? null,
-        created_at: "2026-05-12 09:00:00",
+        created_at: extra.createdAt ?? "2026-05-12 09:00:00",
       })
       .execute();
     if (extra.closedFrom) {
@@ -95,6 +98,11 @@ describe("/knowledge/data/triage-statistics.csv", () => {
     await addTriages(4, "2026-04-12T10:00:00.000Z", { support: "some" });
     // May: 2 checks in all, so even the total is small.
     await addTriages(2, "2026-05-01T10:00:00.000Z", { device: "some" });
+    // June: 20 checks, 17 with a device barrier: 20 − 17 would say 3 had none.
+    await addTriages(17, "2026-06-03T10:00:00.000Z", { device: "high" });
+    await addTriages(3, "2026-06-04T10:00:00.000Z", { skills: "some" });
+    // 00:30 BST on 1 July counts in July.
+    await addTriages(5, "2026-06-30T23:30:00.000Z", { skills: "high" });
 
     const response = await triageLoader();
     expect(response.status).toBe(200);
@@ -114,6 +122,9 @@ describe("/knowledge/data/triage-statistics.csv", () => {
     const may = mine.find((row) => row.month === "2026-05")!;
     expect(may.triages).toBe("<5");
     expect(may.barrier_device).toBe("<5");
+    const june = mine.find((row) => row.month === "2026-06")!;
+    expect(june.barrier_device).toBe("[c]");
+    expect(mine.find((row) => row.month === "2026-07")).toMatchObject({ triages: "5", barrier_skills: "5" });
     // No cell anywhere shows a count from 1 to 4.
     for (const row of parse(csv)) for (const [name, value] of Object.entries(row)) if (name !== "month" && name !== "area") expect(value).not.toMatch(/^[1-4]$/);
   });
@@ -124,6 +135,9 @@ describe("/knowledge/data/referral-statistics.csv", () => {
     await addReferrals(9, "closed", { outcome: "got-online", closedFrom: "outcome" });
     await addReferrals(6, "sent");
     await addReferrals(2, "closed", { closedFrom: "couldnt-contact" });
+    // 00:30 BST on 1 July, and 23:30 GMT on 31 January: July, and January.
+    await addReferrals(5, "sent", { createdAt: "2026-06-30T23:30:00.000Z" });
+    await addReferrals(6, "sent", { createdAt: "2026-01-31T23:30:00.000Z" });
     const response = await referralLoader();
     expect(response.status).toBe(200);
     const csv = await response.text();
@@ -132,8 +146,11 @@ describe("/knowledge/data/referral-statistics.csv", () => {
     expect(csv.split("\r\n")[0]).toBe(
       "month,area,category,referrals,signposted,in_progress,got_help,no_longer_needed,declined_not_eligible,declined_no_capacity,declined_other,could_not_contact,did_not_attend,withdrawn",
     );
-    const row = parse(csv).find((r) => r.area === AREA_NAME)!;
-    expect(row).toMatchObject({ month: "2026-05", category: "Free SIM card or mobile data", referrals: "17", got_help: "9", could_not_contact: "<5", in_progress: "[c]", withdrawn: "0" });
+    const mine = parse(csv).filter((r) => r.area === AREA_NAME);
+    expect(mine.map((r) => r.month)).toEqual(["2026-01", "2026-05", "2026-07"]);
+    expect(mine[1]).toMatchObject({ month: "2026-05", category: "Free SIM card or mobile data", referrals: "17", got_help: "9", could_not_contact: "<5", in_progress: "[c]", withdrawn: "0" });
+    expect(mine[0]).toMatchObject({ referrals: "6", in_progress: "6" });
+    expect(mine[2]).toMatchObject({ referrals: "5", in_progress: "5" });
   });
 });
 

@@ -9,13 +9,19 @@ import {
   triageStatisticsCsv,
   type DirectoryRecord,
   type ReferralRecord,
-  type TriageRecord,
+  type TriageCount,
+  ukMonthOfBucket,
 } from "~/knowledge/open-data";
+import type { BarrierId } from "~/lib/frameworks";
 
 const lines = (csv: string) => csv.trimEnd().split("\r\n").map((line) => line.split(","));
 
-function triages(count: number, month: string, areaName: string | null, barriers: TriageRecord["severities"] = {}): TriageRecord[] {
-  return Array.from({ length: count }, () => ({ completedAt: `${month}-10T12:00:00.000Z`, areaName, severities: barriers }));
+/** `count` triages in one month and area, each finding these barriers, as the daily counts hold them. */
+function triages(count: number, month: string, areaName: string | null, barriers: Partial<Record<BarrierId, "some" | "high">> = {}): TriageCount[] {
+  return [
+    { month, areaName, measure: "mode", key: "self", count },
+    ...Object.entries(barriers).map(([id, severity]) => ({ month, areaName, measure: "barrier" as const, key: `${id}:${severity}`, count })),
+  ];
 }
 
 describe("monthInUk", () => {
@@ -25,14 +31,22 @@ describe("monthInUk", () => {
     expect(monthInUk("2026-01-31 23:30:00")).toBe("2026-01"); // GMT: still January
     expect(() => monthInUk("yesterday")).toThrow(RangeError);
   });
+
+  it("reads the groups the database makes: a UTC month, or a UTC day for the hour before midnight", () => {
+    expect(ukMonthOfBucket("2026-03")).toBe("2026-03");
+    expect(ukMonthOfBucket("2026-03-31")).toBe("2026-04"); // 23:xx UTC is 00:xx BST on 1 April
+    expect(ukMonthOfBucket("2026-01-31")).toBe("2026-01"); // 23:xx GMT
+    expect(ukMonthOfBucket("2026-03-30")).toBe("2026-03");
+    expect(() => ukMonthOfBucket("")).toThrow(RangeError);
+  });
 });
 
 describe("triageStatisticsCsv", () => {
   it("counts checks and barriers found at some or high, by month and area", () => {
     const records = [
-      ...triages(6, "2026-02", "Thanet", { device: "high", skills: "some", support: "none" }),
+      ...triages(6, "2026-02", "Thanet", { device: "high", skills: "some" }),
       ...triages(6, "2026-02", "Thanet", { device: "some", skills: "some" }),
-      ...triages(7, "2026-02", "Maidstone", { device: "none", skills: "high" }),
+      ...triages(7, "2026-02", "Maidstone", { skills: "high" }),
     ];
     const [header, maidstone, thanet] = lines(triageStatisticsCsv(records));
     expect(header).toEqual(TRIAGE_STATISTICS_HEADER);
@@ -65,6 +79,30 @@ describe("triageStatisticsCsv", () => {
     expect(thanet.filter((cell) => cell === "<5" || cell === "[c]").length).not.toBe(1);
   });
 
+  it("hides a barrier count that leaves 1 to 4 triages without it, and protects it like a small count", () => {
+    // Thanet: 20 checks, 17 with a device barrier, so 3 without; Maidstone: 30 checks, 12 with one.
+    const records = [
+      ...triages(17, "2026-02", "Thanet", { device: "high", skills: "some" }),
+      ...triages(3, "2026-02", "Thanet", { skills: "some" }),
+      ...triages(12, "2026-02", "Maidstone", { device: "some" }),
+      ...triages(18, "2026-02", "Maidstone", { skills: "high" }),
+    ];
+    const [header, maidstone, thanet] = lines(triageStatisticsCsv(records));
+    const column = (name: string) => header.indexOf(name);
+    expect(thanet[column("triages")]).not.toMatch(/^\d+$/);
+    expect(thanet[column("barrier_device")]).toBe("[c]");
+    // The device column's total for February would give the 17 back, so Maidstone's 12 goes too.
+    expect(maidstone[column("barrier_device")]).toBe("[c]");
+    // 20 − 20 with a skills barrier is 0: nothing to give away.
+    expect(thanet[column("barrier_skills")]).toBe("20");
+    // No row can be subtracted from its triages to leave 1 to 4.
+    for (const row of [maidstone, thanet]) {
+      for (const name of header.filter((h) => h.startsWith("barrier_"))) {
+        if (/^\d+$/.test(row[column("triages")]) && /^\d+$/.test(row[column(name)])) expect(Number(row[column("triages")]) - Number(row[column(name)])).not.toSatisfy((n: number) => n > 0 && n < 5);
+      }
+    }
+  });
+
   it("writes an area it cannot place as not known", () => {
     const [, row] = lines(triageStatisticsCsv(triages(5, "2026-03", null)));
     expect(row.slice(0, 3)).toEqual(["2026-03", "Area not known", "5"]);
@@ -77,9 +115,10 @@ const base: ReferralRecord = {
   outcome: null,
   declineReason: null,
   closedFrom: null,
-  createdAt: "2026-02-03 10:00:00",
+  month: "2026-02",
   areaName: "Thanet",
   categoryNames: ["Free SIM card or mobile data"],
+  count: 1,
 };
 
 describe("referralResult", () => {
