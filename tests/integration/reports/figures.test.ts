@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDirectory } from "~/directory/seed.server";
+import { todayInUk } from "~/knowledge/people-helped";
 import { getDb } from "~/lib/db.server";
 import type { FigureView } from "~/reports/figure-view";
 import type { KeyFigure } from "~/reports/figure";
+import { addMonths } from "~/reports/period";
 import { loader } from "~/routes/reports._index";
 import { createTestUser, signedInRequest, type TestUser } from "../../helpers/auth";
-import { IDS, insertPersonHelped, insertQuizAttempt, insertReferral, respond, saveTriage } from "./fixtures";
+import { IDS, insertListing, insertPersonHelped, insertQuizAttempt, insertReferral, respond, saveTriage, unpublishAllListings } from "./fixtures";
 
 // The first quarter of 2026, in UK time: 1 January 00:00 GMT to 31 March 24:00 BST.
 const Q1 = "/reports?period=custom&from=2026-01-01&to=2026-03-31";
@@ -75,6 +77,27 @@ beforeAll(async () => {
   await insertQuizAttempt(db, { userId: champion.id, moduleId: "being-a-digital-champion", at: "2026-02-10T10:00:00.000Z", passed: true });
   await insertQuizAttempt(db, { userId: champion.id, moduleId: "online-safety", at: "2025-12-01T10:00:00.000Z", passed: true });
   await insertQuizAttempt(db, { userId: thanetChampion.id, moduleId: "being-a-digital-champion", at: "2026-02-05T10:00:00.000Z", passed: true });
+
+  // Directory health is how the directory stands today: only these listings are published,
+  // checked a known number of months before today.
+  await unpublishAllListings(db);
+  const ago = (months: number) => addMonths(todayInUk(), -months);
+  // Maidstone: five counted — checked 1 month ago (2 open problem reports, 1 dealt with), exactly
+  // 6 months ago (still within 6), 8 months ago (inactive, still listed), 20 months ago, never
+  // (1 open report) — and, not counted, one closed for good and one unpublished, each with an open report.
+  await insertListing(db, { areaId: m, assuredDate: ago(1), openReports: 2, resolvedReports: 1 });
+  await insertListing(db, { areaId: m, assuredDate: ago(6) });
+  await insertListing(db, { areaId: m, assuredDate: ago(8), status: "inactive" });
+  await insertListing(db, { areaId: m, assuredDate: ago(20) });
+  await insertListing(db, { areaId: m, assuredDate: null, openReports: 1 });
+  await insertListing(db, { areaId: m, assuredDate: ago(1), status: "defunct", openReports: 1 });
+  await insertListing(db, { areaId: m, assuredDate: ago(1), published: false, openReports: 1 });
+  // Thanet: 3 months (1 open report), exactly 12 months (still within 12) and 13 months ago.
+  await insertListing(db, { areaId: IDS.thanet, assuredDate: ago(3), openReports: 1 });
+  await insertListing(db, { areaId: IDS.thanet, assuredDate: ago(12) });
+  await insertListing(db, { areaId: IDS.thanet, assuredDate: ago(13) });
+  // National, in no area: only "all areas" counts it.
+  await insertListing(db, { areaId: null, assuredDate: ago(2), openReports: 1 });
 });
 
 describe("/reports for a coordinator of Maidstone, first quarter of 2026", () => {
@@ -155,6 +178,39 @@ describe("/reports for a coordinator of Maidstone, first quarter of 2026", () =>
     const training = table(r, "training");
     expect(training["Being a Digital Champion"]).toEqual(["1"]);
     expect(training["Online safety"]).toEqual(["0"]);
+  });
+});
+
+describe("directory health: listings by when they were last checked, and open problem reports", () => {
+  it("counts a coordinator's own area only", async () => {
+    const r = await report(coordinator, Q1);
+    expect(table(r, "directory-health")).toEqual({
+      "In the last 6 months": ["2", "40%"],
+      "6 to 12 months ago": ["1", "20%"],
+      "More than 12 months ago": ["1", "20%"],
+      "Never checked": ["1", "20%"],
+      Total: ["5", "100%"],
+    });
+    expect(key(r, "verified")).toBe("40%");
+    expect(key(r, "problem-reports")).toBe("3");
+  });
+
+  it("counts every area and national listings for all areas, and one area on its own", async () => {
+    const all = await report(admin, Q1);
+    expect(table(all, "directory-health")).toEqual({
+      "In the last 6 months": ["4", "44%"],
+      "6 to 12 months ago": ["2", "22%"],
+      "More than 12 months ago": ["2", "22%"],
+      "Never checked": ["1", "11%"],
+      Total: ["9", "100%"],
+    });
+    expect(key(all, "verified")).toBe("44%");
+    expect(key(all, "problem-reports")).toBe("5");
+
+    const thanet = await report(admin, `${Q1}&area=${IDS.thanet}`);
+    expect(table(thanet, "directory-health")).toMatchObject({ "In the last 6 months": ["1", "33%"], "6 to 12 months ago": ["1", "33%"], "More than 12 months ago": ["1", "33%"], "Never checked": ["0", "0%"] });
+    expect(key(thanet, "verified")).toBe("33%");
+    expect(key(thanet, "problem-reports")).toBe("1");
   });
 });
 

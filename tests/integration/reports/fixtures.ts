@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import type { ServiceStatus } from "~db/schema/directory";
+import type { ListingReportStatus } from "~db/schema/directory-reports";
 import type { ReferralStatus } from "~db/schema/referrals";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
 import type { Db } from "~/lib/db.server";
@@ -98,6 +100,38 @@ export async function insertQuizAttempt(db: Db, spec: { userId: string; moduleId
     .insertInto("quiz_attempts")
     .values({ id: randomUUID(), user_id: spec.userId, module_id: spec.moduleId, score_percent: spec.passed ? 90 : 40, passed: spec.passed ? 1 : 0, attempted_at: spec.at })
     .execute();
+}
+
+export interface ListingSpec {
+  areaId: string | null;
+  /** YYYY-MM-DD, or null if never checked. */
+  assuredDate: string | null;
+  published?: boolean;
+  status?: ServiceStatus;
+  openReports?: number;
+  resolvedReports?: number;
+}
+
+/** Unpublishes every listing, so the directory health figures count only those added with insertListing. */
+export async function unpublishAllListings(db: Db): Promise<void> {
+  await db.updateTable("services").set({ published: 0 }).execute();
+}
+
+/** A directory listing with a known last check and problem reports from the public, open or dealt with. */
+export async function insertListing(db: Db, spec: ListingSpec): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("services")
+    .values({ id, organisation_id: IDS.council, area_id: spec.areaId, name: `Listing ${id.slice(0, 8)}`, published: spec.published === false ? 0 : 1, status: spec.status ?? "active", assured_date: spec.assuredDate })
+    .execute();
+  const reports: ListingReportStatus[] = [...Array<ListingReportStatus>(spec.openReports ?? 0).fill("open"), ...Array<ListingReportStatus>(spec.resolvedReports ?? 0).fill("resolved")];
+  for (const status of reports) {
+    await db
+      .insertInto("listing_reports")
+      .values({ id: randomUUID(), service_id: id, kind: "out-of-date", status, resolved_at: status === "resolved" ? new Date().toISOString() : null })
+      .execute();
+  }
+  return id;
 }
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
