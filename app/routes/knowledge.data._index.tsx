@@ -70,7 +70,8 @@ export default function OpenData() {
           <InsetText>
             Any count from 1 to {SUPPRESSION_THRESHOLD - 1} is shown as “{smallCountMarker(SUPPRESSION_THRESHOLD)}”. Where a row or column has only one
             such count, the next smallest count is hidden too and shown as “{COMPLEMENTARY_MARKER}”, so the small number cannot be worked out from a
-            total.
+            total. A barrier count is hidden the same way when it falls 1 to {SUPPRESSION_THRESHOLD - 1} short of the triages, since taking it away
+            would count the few who did not have that barrier.
           </InsetText>
           <h2 className="govuk-heading-m">For developers</h2>
           <p className="govuk-body">
