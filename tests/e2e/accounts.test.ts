@@ -35,7 +35,7 @@ describe("accounts: invite, set a password, sign in and out", () => {
       const password = "a long and memorable passphrase";
 
       const coordinator = await openPage(browser, { javaScriptEnabled });
-      await signInAs(coordinator, "admin");
+      await signInAs(coordinator, "coordinator");
       await coordinator.visit("/admin/users/invite");
       const { page } = coordinator;
       await page.getByLabel("Full name").fill("Jo Newcomer");
