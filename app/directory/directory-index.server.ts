@@ -18,7 +18,8 @@ import type { HowToAccess } from "~db/schema/directory";
 import type { Db } from "~/lib/db.server";
 import { CATEGORY_IDS, type CategoryId } from "~/lib/frameworks";
 import type { ScheduleRule } from "./opening-times";
-import { type AttendingMode, type SearchIndex, buildSearchIndex, removeDocument, updateDocument } from "./search-index";
+import { attendingModesOf } from "./search-store";
+import { type SearchIndex, buildSearchIndex, removeDocument, updateDocument } from "./search-index";
 import { type ServiceRecord, toSearchDocument } from "./service-view";
 
 export interface DirectoryIndex {
@@ -145,11 +146,7 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
 
   return services.map((s) => {
     const filed = termsOf.get(s.id) ?? [];
-    const modes: AttendingMode[] = [];
-    if (s.attends_in_person) modes.push("in-person");
-    if (s.attends_online) modes.push("online");
-    if (s.attends_phone) modes.push("phone");
-    if (s.attends_home_visit) modes.push("home-visit");
+    const modes = attendingModesOf(s);
     return {
       id: s.id,
       name: s.name,

@@ -12,6 +12,18 @@ import { Vocabulary, tokenize } from "./search-text";
 export const ATTENDING_MODES = ["in-person", "online", "phone", "home-visit"] as const;
 export type AttendingMode = (typeof ATTENDING_MODES)[number];
 
+const ATTENDS_COLUMN = {
+  "in-person": "attends_in_person",
+  online: "attends_online",
+  phone: "attends_phone",
+  "home-visit": "attends_home_visit",
+} as const satisfies Record<AttendingMode, string>;
+
+/** The ways of attending a listing offers, read from its services-table flags, in the usual order. */
+export function attendingModesOf(flags: Record<(typeof ATTENDS_COLUMN)[AttendingMode], number | boolean | null>): AttendingMode[] {
+  return ATTENDING_MODES.filter((mode) => Boolean(flags[ATTENDS_COLUMN[mode]]));
+}
+
 export interface SearchLocation extends LatLon {
   name: string;
 }

@@ -17,7 +17,7 @@ import {
   reachLabels,
   type ServiceRecord,
 } from "./service-view";
-import type { AttendingMode } from "./search-index";
+import { attendingModesOf } from "./search-store";
 
 export interface ServicePlace {
   id: string;
@@ -157,11 +157,7 @@ export async function getServiceDetail(db: Db, id: string, now: Date = new Date(
   const placeOf = new Map(sals.map((l) => [l.sal_id, l.name]));
   const rules: ScheduleRule[] = schedules.map((s) => ({ ...s, place: s.service_at_location_id ? (placeOf.get(s.service_at_location_id) ?? null) : null }));
   const serviceRules = rules.filter((r, i) => !schedules[i].service_at_location_id);
-  const modes: AttendingMode[] = [];
-  if (service.attends_in_person) modes.push("in-person");
-  if (service.attends_online) modes.push("online");
-  if (service.attends_phone) modes.push("phone");
-  if (service.attends_home_visit) modes.push("home-visit");
+  const modes = attendingModesOf(service);
   const record: Pick<ServiceRecord, "isNational" | "attendingModes" | "feesDescription" | "costs"> = {
     isNational: service.is_national === 1,
     attendingModes: modes,

@@ -8,8 +8,9 @@ import { getCategory } from "~/directory/taxonomy.server";
 import { isFreeService } from "~/directory/service-view";
 import { listOrukServices } from "~/directory/oruk.server";
 import { ORUK_MAX_PER_PAGE } from "~/directory/oruk-page";
+import { attendingModesOf } from "~/directory/search-store";
 import type { OrukObject } from "~/directory/oruk-shapes";
-import { type AttendingModeId, type DirectoryRecord, type ReferralRecord, type TriageCount, ukMonthOfBucket } from "./open-data";
+import { type DirectoryRecord, type ReferralRecord, type TriageCount, ukMonthOfBucket } from "./open-data";
 
 function isCategoryId(code: string | null): code is CategoryId {
   return code !== null && (CATEGORY_IDS as readonly string[]).includes(code);
@@ -85,11 +86,7 @@ export async function listDirectoryRecords(db: Db): Promise<DirectoryRecord[]> {
   const costsBy = group(costs, (row) => row.service_id);
 
   return services.map((s) => {
-    const modes: AttendingModeId[] = [];
-    if (s.attends_in_person) modes.push("in-person");
-    if (s.attends_online) modes.push("online");
-    if (s.attends_phone) modes.push("phone");
-    if (s.attends_home_visit) modes.push("home-visit");
+    const modes = attendingModesOf(s);
     return {
       id: s.id,
       name: s.name,
