@@ -23,6 +23,7 @@ import { nextPlanSendAt, planSendLimitMessage } from "~/triage/plan-send-limit";
 import { recentPlanSends } from "~/triage/plan-sends.server";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
+import { LinkList } from "~/components/link-list";
 
 const NEARBY_LIMIT = 5;
 
@@ -214,13 +215,7 @@ export default function CheckResult() {
             {plan.barrierGuides.map((group) => (
               <Fragment key={group.id}>
                 <h3 className="govuk-heading-s">{group.label}</h3>
-                <ul className="govuk-list">
-                  {group.guides.map((g) => (
-                    <li key={g.href}>
-                      Read: <a className="govuk-link" href={absolute(g.href)}>{g.text}</a>
-                    </li>
-                  ))}
-                </ul>
+                <LinkList links={group.guides} lead="Read:" toHref={absolute} />
               </Fragment>
             ))}
           </>

@@ -15,6 +15,7 @@ import { canReadTriageResult } from "~/triage/assisted-triage";
 import { planLookups } from "~/triage/plan-lookups.server";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultById } from "~/triage/triage-results.server";
+import { LinkList } from "~/components/link-list";
 
 const SUGGESTED_SERVICES = 5;
 
@@ -132,29 +133,13 @@ export default function TriageResult() {
       {plan.guides.length > 0 ? (
         <>
           <h3 className="govuk-heading-s">For the next steps</h3>
-          <ul className="govuk-list">
-            {plan.guides.map((g) => (
-              <li key={g.href}>
-                <a className="govuk-link" href={g.href}>
-                  {g.text}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={plan.guides} />
         </>
       ) : null}
       {plan.barrierGuides.map((group) => (
         <Fragment key={group.id}>
           <h3 className="govuk-heading-s">{group.label}</h3>
-          <ul className="govuk-list">
-            {group.guides.map((g) => (
-              <li key={g.href}>
-                <a className="govuk-link" href={g.href}>
-                  {g.text}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={group.guides} />
         </Fragment>
       ))}
       {plan.guides.length === 0 && plan.barrierGuides.length === 0 ? <p className="govuk-body">No guides for this plan.</p> : null}

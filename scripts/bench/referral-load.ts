@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "~/accounts/password.server";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
 import { createDatabase } from "~/lib/db.server";
-import { freePort } from "./free-port";
+import { freePort } from "../free-port";
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const CLIENTS = Number(process.argv[3] ?? 20);

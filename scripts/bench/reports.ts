@@ -26,7 +26,7 @@ import { todayInUk } from "~/knowledge/people-helped";
 import { getReport } from "~/reports/figures.server";
 import { addDays, presetPeriod } from "~/reports/period";
 import { recountReferralDays } from "~/reports/referral-counts.server";
-import { freePort } from "./free-port";
+import { freePort } from "../free-port";
 import { DEFAULTS, generateReportingDatabase } from "./generate-reporting-data";
 
 const FILE = "/tmp/waymark-reports-bench.db";
