@@ -17,6 +17,7 @@ import { Header, SignOutForm } from "~/components/header";
 import { SkipLink } from "~/components/skip-link";
 import { navigationFor } from "~/lib/navigation";
 import { useNonce } from "~/lib/nonce";
+import { useSubmitOnce } from "~/lib/submit-once";
 import stylesheet from "~/styles/waymark.css";
 
 export const links: LinksFunction = () => [
@@ -42,6 +43,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
   const user = data?.user ?? null;
   const { pathname } = useLocation();
   const nonce = useNonce();
+  useSubmitOnce();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>

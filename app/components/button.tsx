@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SUBMIT_ONCE_ATTRIBUTE } from "~/lib/submit-once";
 import { classNames } from "./class-names";
 
 export type ButtonVariant = "primary" | "secondary" | "warning" | "inverse";
@@ -13,7 +14,7 @@ export interface ButtonProps {
   name?: string;
   value?: string;
   disabled?: boolean;
-  /** Asks govuk-frontend's script to ignore a second click within a second, to stop double submissions. */
+  /** Refuses a second press while the first is still being sent (see useSubmitOnce). */
   preventDoubleClick?: boolean;
   isStartButton?: boolean;
   id?: string;
@@ -71,7 +72,7 @@ export function Button({
       name={name}
       disabled={disabled}
       aria-disabled={disabled ? true : undefined}
-      data-prevent-double-click={preventDoubleClick === undefined ? undefined : String(preventDoubleClick)}
+      {...(preventDoubleClick ? { [SUBMIT_ONCE_ATTRIBUTE]: "" } : {})}
       className={classes}
       data-module="govuk-button"
       id={id}
