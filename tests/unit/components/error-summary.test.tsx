@@ -28,7 +28,7 @@ describe("ErrorSummary", () => {
     expect(render(<ErrorSummary errors={[]} />)).toBe("");
   });
 
-  it("lists links to the fields under the default title, for govuk-frontend to focus", () => {
+  it("lists links to the fields under the default title, in a box that can take focus", () => {
     const html = render(
       <ErrorSummary
         errors={[
@@ -37,7 +37,7 @@ describe("ErrorSummary", () => {
         ]}
       />,
     );
-    expect(html.startsWith('<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">')).toBe(true);
+    expect(html.startsWith('<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1"><div role="alert">')).toBe(true);
     expect(html).toContain('<h2 class="govuk-error-summary__title">There is a problem</h2>');
     expect(html).toContain('<ul class="govuk-list govuk-error-summary__list">');
     expect(openingTags(html, "a").map((tag) => attr(tag, "href"))).toEqual(["#device", "#postcode"]);
