@@ -30,6 +30,7 @@ export const JS_MODES = [
 export interface CheckedPage {
   page: Page;
   context: BrowserContext;
+  javaScriptEnabled: boolean;
   /** Navigates and scans the page that loads. */
   visit(path: string): Promise<void>;
   /** Scans the current page; call after every click that loads a new page. */
@@ -59,6 +60,7 @@ export async function openPage(browser: Browser, { javaScriptEnabled }: { javaSc
   const checked: CheckedPage = {
     page,
     context,
+    javaScriptEnabled,
     async visit(path) {
       const response = await page.goto(path);
       if (!response) throw new Error(`No response for ${path}`);
