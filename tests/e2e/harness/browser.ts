@@ -68,6 +68,7 @@ export async function openPage(browser: Browser, { javaScriptEnabled }: { javaSc
     },
     async check() {
       await page.waitForLoadState("load");
+      if (javaScriptEnabled) await settled(page);
       if (scanner) await scanCopy(scanner, page);
       else await expectAxeClean(page);
       scanned.add(page.url());
@@ -86,6 +87,19 @@ export async function openPage(browser: Browser, { javaScriptEnabled }: { javaSc
     },
   };
   return checked;
+}
+
+/**
+ * Waits until Remix has nothing in flight: with JavaScript on, the address changes before the
+ * new page's data has all arrived and been drawn, so reading or scanning straight after a URL
+ * change can see the page being left. On a busy machine that gap grows; this waits it out by
+ * what the page is doing, not by time.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } }).__remixRouter;
+    return router === undefined || (router.state.navigation.state === "idle" && router.state.revalidation === "idle");
+  });
 }
 
 async function scanCopy(scanner: BrowserContext, page: Page): Promise<void> {
