@@ -17,6 +17,10 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
+          // Hang guards, not timings: a test that would pass alone must not fail because the
+          // 2-core machine is busy (seeding twice once took over vitest's 5 s default there).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts"],
         },
@@ -26,6 +30,8 @@ export default defineConfig({
         test: {
           name: "integration",
           root,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
