@@ -59,7 +59,8 @@ const CASES: Case[] = [
 
 const children: ChildProcess[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-pages-bench-"));
-const profileDir = path.join(dataDir, "profile");
+// Kept after the run, for DevTools or another look with cpu-profile.ts.
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-pages-profile-"));
 
 /** Resolves with the address a server prints once it is listening. */
 function started(child: ChildProcess, name: string): Promise<string> {
@@ -200,10 +201,11 @@ async function main(): Promise<void> {
     }
     postcodes.close();
     if (CPU_PROF) {
-      for (const file of fs.readdirSync(profileDir)) console.log(`\n${file}\n${summariseProfile(path.join(profileDir, file))}`);
+      for (const file of fs.readdirSync(profileDir)) console.log(`\n${path.join(profileDir, file)}\n${summariseProfile(path.join(profileDir, file))}`);
     }
     fs.rmSync(minimalDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!CPU_PROF) fs.rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
