@@ -49,9 +49,11 @@ const CASES: Case[] = [
   { key: "check", path: "/check" },
   { key: "service", path: `/services/${serviceIdFor("park-wood-device-and-data")}` },
   { key: "search-words", path: "/services?q=laptop" },
-  { key: "search-postcode", path: "/services?postcode=ME14+1LE" },
-  { key: "search-both", path: "/services?q=laptop&postcode=ME14+1LE" },
+  // ME14 1LQ is embedded; CT9 is an outward code; BT1 1AA is not embedded, so it meets the breaker.
+  { key: "search-postcode", path: "/services?postcode=ME14+1LQ" },
+  { key: "search-both", path: "/services?q=laptop&postcode=ME14+1LQ" },
   { key: "search-outcode", path: "/services?q=laptop&postcode=CT9" },
+  { key: "search-not-embedded", path: "/services?q=laptop&postcode=BT1+1AA" },
   { key: "referrals", path: "/referrals", signedIn: true },
   { key: "oruk", path: "/api/oruk/services" },
   { key: "favicon", path: "/favicon.ico" },
