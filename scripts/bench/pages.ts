@@ -9,8 +9,11 @@
  * worst kind of outage: every lookup that reaches it waits for the whole timeout.
  *
  * Needs `npm run build` first. Run:
- *   npx tsx scripts/bench/pages.ts [--seconds 4] [--only home,service] [--cpu-prof]
+ *   npx tsx scripts/bench/pages.ts [--seconds 4] [--only home,service] [--cpu-prof] [--before <dir>]
  * --cpu-prof starts Waymark under `node --cpu-prof` and prints the profile's top entries.
+ * --before measures a second, built copy of Waymark too (an older commit unpacked with
+ * `git archive <commit> | tar -x -C <dir>`, its node_modules linked, `npm run build` run in it),
+ * in the same rotation, so before and after are compared under the same load.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +32,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const SECONDS = Number(option("--seconds") ?? 4);
 const ONLY = option("--only")?.split(",");
 const CPU_PROF = args.includes("--cpu-prof");
+const BEFORE = option("--before");
 const CONNECTIONS = 50;
 const SEQUENTIAL = 30;
 
@@ -103,17 +107,17 @@ async function blackHole(): Promise<{ url: string; close: () => void }> {
   };
 }
 
-async function startWaymark(postcodesUrl: string): Promise<string> {
+async function startWaymark(appRoot: string, name: string, postcodesUrl: string): Promise<string> {
   const port = await freePort();
   const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
+    cwd: appRoot,
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: path.join(dataDir, "waymark.db"),
+      DATABASE_PATH: path.join(dataDir, `${name}.db`),
       SESSION_SECRET: "pages-bench-session-secret-0123456789abcdef",
       SEED_DEMO_DATA: "true",
       BASE_URL: `http://127.0.0.1:${port}`,
@@ -122,7 +126,7 @@ async function startWaymark(postcodesUrl: string): Promise<string> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return started(child, "Waymark");
+  return started(child, name);
 }
 
 async function signIn(base: string): Promise<string> {
@@ -144,14 +148,15 @@ async function timeOne(url: string, headers: Record<string, string>): Promise<{ 
   return { ms: performance.now() - begun, status: response.status, bytes: body.byteLength };
 }
 
-/** Median of SEQUENTIAL requests one after another, after two to warm up. */
-async function sequentialMedian(url: string, headers: Record<string, string>): Promise<number> {
+/** Median of `rounds` requests one after another, after two to warm up. */
+async function sequentialMedian(url: string, headers: Record<string, string>, rounds = SEQUENTIAL): Promise<number> {
   await timeOne(url, headers);
   await timeOne(url, headers);
   const times: number[] = [];
-  for (let i = 0; i < SEQUENTIAL; i++) times.push((await timeOne(url, headers)).ms);
+  for (let i = 0; i < rounds; i++) times.push((await timeOne(url, headers)).ms);
   times.sort((a, b) => a - b);
-  return (times[SEQUENTIAL / 2 - 1] + times[SEQUENTIAL / 2]) / 2;
+  const middle = Math.floor(rounds / 2);
+  return rounds % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
 }
 
 interface Load {
@@ -172,8 +177,13 @@ async function main(): Promise<void> {
   const minimalDir = buildMinimalRemix(root);
   const postcodes = await blackHole();
   try {
-    const [minimalBase, waymarkBase] = await Promise.all([started(startMinimalRemix(minimalDir, await freePort()), "minimal Remix"), startWaymark(postcodes.url)]);
-    const cookie = CASES.some((c) => c.signedIn) ? await signIn(waymarkBase) : "";
+    const [minimalBase, ...bases] = await Promise.all([
+      started(startMinimalRemix(minimalDir, await freePort()), "minimal Remix"),
+      startWaymark(root, "waymark", postcodes.url),
+      ...(BEFORE ? [startWaymark(path.resolve(BEFORE), "before", postcodes.url)] : []),
+    ]);
+    const targets = bases.map((base, i) => ({ base, label: i === 0 ? "" : " (before)" }));
+    const cookies = await Promise.all(targets.map((t) => (CASES.some((c) => c.signedIn) ? signIn(t.base) : "")));
     const minimalUrl = `${minimalBase}/`;
     console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(`${CONNECTIONS} connections, ${SECONDS} s each, alternating with the minimal page; one-user medians of ${SEQUENTIAL}\n`);
@@ -182,16 +192,20 @@ async function main(): Promise<void> {
     console.log("|---|---|---|---|---|---|---|---|---|");
     const minimalSequential = await sequentialMedian(minimalUrl, {});
     for (const c of CASES) {
-      const url = `${waymarkBase}${c.path}`;
-      const headers: Record<string, string> = c.signedIn ? { cookie } : {};
-      const probe = await timeOne(url, headers);
-      const sequential = await sequentialMedian(url, headers);
-      const minimal = await load(minimalUrl, {});
-      const page = await load(url, headers);
-      const flags = [page.non2xx ? `${page.non2xx} non-2xx` : "", page.errors ? `${page.errors} errors` : ""].filter(Boolean).join(", ");
-      console.log(
-        `| ${c.key} \`${c.path}\` | ${probe.status} | ${Math.round(page.rps)} | ${page.p50} | ${page.p99} | ${Math.round(minimal.rps)} | ${((100 * page.rps) / minimal.rps).toFixed(0)}% | ${sequential.toFixed(1)} | ${flags} |`,
-      );
+      for (const [i, target] of targets.entries()) {
+        const url = `${target.base}${c.path}`;
+        const headers: Record<string, string> = c.signedIn ? { cookie: cookies[i] } : {};
+        const probe = await timeOne(url, headers);
+        // A page that takes seconds (a postcodes.io timeout) gets 5 rounds, not 30, to keep the run short.
+        const slow = probe.ms > 1000;
+        const sequential = await sequentialMedian(url, headers, slow ? 5 : SEQUENTIAL);
+        const minimal = await load(minimalUrl, {});
+        const page = await load(url, headers);
+        const flags = [slow ? "one user: 5 rounds" : "", page.non2xx ? `${page.non2xx} non-2xx` : "", page.errors ? `${page.errors} errors` : ""].filter(Boolean).join(", ");
+        console.log(
+          `| ${c.key}${target.label} \`${c.path}\` | ${probe.status} | ${Math.round(page.rps)} | ${page.p50} | ${page.p99} | ${Math.round(minimal.rps)} | ${((100 * page.rps) / minimal.rps).toFixed(0)}% | ${sequential.toFixed(1)} | ${flags} |`,
+        );
+      }
     }
     console.log(`\nminimal Remix page, one user: median ${minimalSequential.toFixed(1)} ms`);
   } finally {
