@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -52,7 +53,7 @@ const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild
 const app = createApp({ config, build, clientDir: path.join(root, "build/client") });
 const stopBackground = startBackgroundWork(db, config);
 
-const server = app.listen(config.PORT, config.HOST, () => {
+const server = http.createServer(app).listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = config.BASE_URL ?? `http://localhost:${port}`;

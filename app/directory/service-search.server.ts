@@ -52,12 +52,20 @@ async function centreFromListings(db: Db, outwardCode: string): Promise<LatLon |
   return { lat: mean(points.map((p) => p.latitude!)), lon: mean(points.map((p) => p.longitude!)) };
 }
 
+const approximateNotice = (outwardCode: string) =>
+  `Distances are approximate: they are measured from the middle of ${outwardCode}. Enter your full postcode for exact distances.`;
+
 async function originFor(db: Db, postcode: string, options: LookupOptions) {
   if (!postcode) return { lookup: null, origin: null, notice: null, postcodeError: null };
   const lookup = await lookupPostcode(db, postcode, options);
   switch (lookup.kind) {
     case "found":
-      return { lookup, origin: { lat: lookup.lat, lon: lookup.lon }, notice: null, postcodeError: null };
+      return {
+        lookup,
+        origin: { lat: lookup.lat, lon: lookup.lon },
+        notice: lookup.precision === "outcode" ? approximateNotice(lookup.outwardCode) : null,
+        postcodeError: null,
+      };
     case "approximate":
       return {
         lookup,

@@ -1,5 +1,6 @@
 import { loadDemoUsers } from "~/accounts/demo-users.server";
 import { loadDirectoryContent } from "~/directory/directory-content.server";
+import { getEmbeddedPostcodes } from "~/directory/postcode-data.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getArticles } from "~/knowledge/articles.server";
 import { getTrainingModules } from "~/knowledge/training.server";
@@ -17,6 +18,7 @@ export function checkContent({ demo }: { demo: boolean }): void {
   getArticles();
   getTrainingModules();
   getGapContent();
+  getEmbeddedPostcodes();
   if (demo) {
     loadDirectoryContent();
     loadDemoUsers();

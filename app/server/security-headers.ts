@@ -1,24 +1,32 @@
 import { randomBytes } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import helmet from "helmet";
 
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+const nonces = new WeakMap<ServerResponse, string>();
+
 /** A fresh nonce per response lets our own inline scripts run and nothing else. */
-export const cspNonce: RequestHandler = (_req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-};
+export function cspNonceFor(res: ServerResponse): string {
+  let nonce = nonces.get(res);
+  if (!nonce) {
+    nonce = randomBytes(16).toString("base64");
+    nonces.set(res, nonce);
+  }
+  return nonce;
+}
 
 /**
  * `upgradeInsecureRequests` only when the public address is https: a production server tried out
  * over plain http on localhost would otherwise ask the browser for assets it cannot fetch.
  */
-export function securityHeaders({ production, https }: { production: boolean; https: boolean }): RequestHandler {
+export function securityHeaders({ production, https }: { production: boolean; https: boolean }): Middleware {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${cspNonceFor(res)}'`],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
@@ -37,7 +45,4 @@ export function securityHeaders({ production, https }: { production: boolean; ht
   });
 }
 
-export const permissionsPolicy: RequestHandler = (_req, res, next) => {
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
-  next();
-};
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";

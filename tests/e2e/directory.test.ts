@@ -29,7 +29,8 @@ describe("directory search", () => {
       await page.waitForURL(/postcode=ME15/);
       await checked.check();
 
-      await expect(page.getByRole("status").textContent()).resolves.toMatch(/cannot look up postcodes/);
+      // postcodes.io is unreachable in every e2e run, but ME15 7LT is in the embedded postcode data: exact distances, no notice.
+      expect(await page.getByRole("status").count()).toBe(0);
       await expect(page.locator(".app-filter-tag").allTextContents()).resolves.toEqual(["Remove Near ME15 7LT ×", "Remove Drop-in digital help ×"]);
       const first = page.locator(".app-result").first();
       await expect(first.locator(".app-result__distance").textContent()).resolves.toMatch(/km away/);

@@ -198,7 +198,7 @@ describe("/api/oruk/service_at_locations", () => {
   it("says so with 503 when postcodes cannot be looked up, rather than failing", async () => {
     setPostcodesIoReachable(false);
     try {
-      const { status, body } = await get(serviceAtLocationsLoader, "/api/oruk/service_at_locations?postcode=TN1%201AA");
+      const { status, body } = await get(serviceAtLocationsLoader, "/api/oruk/service_at_locations?postcode=BT1%201AA");
       expect(status).toBe(503);
       expect(body.message).toMatch(/postcode/i);
     } finally {
