@@ -107,6 +107,18 @@ export function ErrorBoundary() {
       </Document>
     );
   }
+  if (isRouteErrorResponse(error) && error.status === 503 && typeof error.data === "string" && error.data) {
+    return (
+      <Document title="Waymark cannot save anything at the moment – Waymark">
+        <h1 className="govuk-heading-l">Waymark cannot save anything at the moment</h1>
+        <p className="govuk-body">{error.data}</p>
+        <p className="govuk-body">Nothing from this page was saved. Everything saved before this happened is safe.</p>
+        <p className="govuk-body">
+          Go back to keep what you typed, and send it again later. The people who run Waymark have been told.
+        </p>
+      </Document>
+    );
+  }
   if (isRouteErrorResponse(error) && error.status < 500) {
     return (
       <Document title="There is a problem – Waymark">

@@ -6,6 +6,7 @@ import express from "express";
 import type { Config } from "~/lib/config.server";
 import { checkCrossSite } from "./csrf";
 import { cspNonce, permissionsPolicy, securityHeaders } from "./security-headers";
+import { withStorageFaultPages } from "./storage-faults";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -50,7 +51,7 @@ export function createApp({ config, build, clientDir }: CreateAppOptions): expre
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: typeof build === "function" ? async () => withStorageFaultPages(await build()) : withStorageFaultPages(build),
       mode: config.NODE_ENV,
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
     }),
