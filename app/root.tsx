@@ -15,6 +15,7 @@ import { getCurrentUser } from "~/accounts/auth.server";
 import { Footer } from "~/components/footer";
 import { Header, SignOutForm } from "~/components/header";
 import { SkipLink } from "~/components/skip-link";
+import { isTooManyPosts, TooManyPostsPage } from "~/components/too-many-posts";
 import { navigationFor } from "~/lib/navigation";
 import { useNonce } from "~/lib/nonce";
 import { useSubmitOnce } from "~/lib/submit-once";
@@ -104,6 +105,13 @@ export function ErrorBoundary() {
         <p className="govuk-body">
           If you think it should, ask your partnership coordinator. You can also go to the <a className="govuk-link" href="/">Waymark home page</a>.
         </p>
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 429 && isTooManyPosts(error.data)) {
+    return (
+      <Document title="You have sent this form too many times – Waymark">
+        <TooManyPostsPage data={error.data} />
       </Document>
     );
   }

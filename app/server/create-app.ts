@@ -6,6 +6,7 @@ import express from "express";
 import type { Config } from "~/lib/config.server";
 import { checkCrossSite } from "./csrf";
 import { cspNonce, permissionsPolicy, securityHeaders } from "./security-headers";
+import { withAnonymousPostLimits } from "~/lib/rate-limit.server";
 import { withStorageFaultPages } from "./storage-faults";
 
 declare module "@remix-run/node" {
@@ -13,6 +14,11 @@ declare module "@remix-run/node" {
     cspNonce: string;
     clientIp: string;
   }
+}
+
+/** Every route as the server runs it: anonymous forms rate-limited, and a database that cannot be written answered with a clear 503. */
+function guardRoutes(build: ServerBuild): ServerBuild {
+  return withStorageFaultPages(withAnonymousPostLimits(build));
 }
 
 export interface CreateAppOptions {
@@ -51,7 +57,7 @@ export function createApp({ config, build, clientDir }: CreateAppOptions): expre
   app.all(
     "*",
     createRequestHandler({
-      build: typeof build === "function" ? async () => withStorageFaultPages(await build()) : withStorageFaultPages(build),
+      build: typeof build === "function" ? async () => guardRoutes(await build()) : guardRoutes(build),
       mode: config.NODE_ENV,
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
     }),

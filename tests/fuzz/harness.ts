@@ -50,6 +50,14 @@ export function createSender(build: ServerBuild, db: Db) {
     lastError = first instanceof Error ? `${first.name}: ${first.message}`.slice(0, 300) : String(first).slice(0, 300);
   };
 
+  const slowest: { what: string; ms: number }[] = [];
+  function noteTime(what: string, ms: number): void {
+    if (slowest.length === 5 && ms <= slowest[4].ms) return;
+    slowest.push({ what, ms });
+    slowest.sort((a, b) => b.ms - a.ms);
+    slowest.length = Math.min(slowest.length, 5);
+  }
+
   async function send(visitor: Visitor, method: "GET" | "POST", url: string, body?: BodyInit, contentType?: string): Promise<Answer> {
     requests++;
     const headers = new Headers();
@@ -59,10 +67,12 @@ export function createSender(build: ServerBuild, db: Db) {
     const clientIp = `10.${(requests >> 16) & 255}.${(requests >> 8) & 255}.${requests & 255}`;
     const request = new Request(new URL(url, ORIGIN), { method, headers, body: method === "POST" ? body : undefined });
     lastError = null;
+    const started = performance.now();
     const before = await changesSoFar(db);
     const response = await handle(request, { cspNonce: "fuzz", clientIp });
     const text = await response.text();
     const wrote = (await changesSoFar(db)) !== before;
+    noteTime(`${method} ${url.slice(0, 60)}`, performance.now() - started);
     await keepCookie(visitor, response);
     const location = response.headers.get("Location");
     const isHtml = (response.headers.get("Content-Type") ?? "").includes("text/html");
@@ -83,6 +93,7 @@ export function createSender(build: ServerBuild, db: Db) {
     get requests() {
       return requests;
     },
+    slowest,
     restore: () => {
       console.error = original.error;
       console.warn = original.warn;
