@@ -40,7 +40,7 @@ export default defineConfig({
           include: ["tests/fuzz/**/*.test.ts"],
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/msw.ts", "tests/setup/integration.ts"],
-          testTimeout: 1_200_000,
+          testTimeout: 1_800_000,
         },
       },
       {
