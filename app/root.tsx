@@ -15,6 +15,7 @@ import { getCurrentUser } from "~/accounts/auth.server";
 import { Footer } from "~/components/footer";
 import { Header, SignOutForm } from "~/components/header";
 import { SkipLink } from "~/components/skip-link";
+import { isTooManyPosts, TooManyPostsPage } from "~/components/too-many-posts";
 import { navigationFor } from "~/lib/navigation";
 import { useNonce } from "~/lib/nonce";
 import { useSubmitOnce } from "~/lib/submit-once";
@@ -103,6 +104,25 @@ export function ErrorBoundary() {
         <p className="govuk-body">Your account does not give you access to this page.</p>
         <p className="govuk-body">
           If you think it should, ask your partnership coordinator. You can also go to the <a className="govuk-link" href="/">Waymark home page</a>.
+        </p>
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 429 && isTooManyPosts(error.data)) {
+    return (
+      <Document title="You have sent this form too many times – Waymark">
+        <TooManyPostsPage data={error.data} />
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 503 && typeof error.data === "string" && error.data) {
+    return (
+      <Document title="Waymark cannot save anything at the moment – Waymark">
+        <h1 className="govuk-heading-l">Waymark cannot save anything at the moment</h1>
+        <p className="govuk-body">{error.data}</p>
+        <p className="govuk-body">Nothing from this page was saved. Everything saved before this happened is safe.</p>
+        <p className="govuk-body">
+          Go back to keep what you typed, and send it again later. The people who run Waymark have been told.
         </p>
       </Document>
     );

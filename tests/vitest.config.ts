@@ -40,6 +40,32 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Needs `npm run build`: hostile input against the built app, in this process, with msw outside.
+          name: "fuzz",
+          root,
+          include: ["tests/fuzz/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-database.ts"],
+          setupFiles: ["tests/setup/msw.ts", "tests/setup/integration.ts"],
+          testTimeout: 1_800_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Needs `npm run build`: starts the built server, kills it with SIGKILL and checks what survived.
+          name: "crash",
+          root,
+          include: ["tests/crash/**/*.test.ts"],
+          // No msw here: the test talks to its own server on loopback, which is given no outside service to call.
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "e2e",
           root,
           include: ["tests/e2e/**/*.test.ts"],

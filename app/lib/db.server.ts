@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { getConfig } from "./config.server";
+import { sqliteDialect } from "./sqlite-dialect.server";
 
 export type Db = Kysely<Database>;
 
@@ -19,7 +20,7 @@ export function createDatabase(filename: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
 }
 
 declare global {

@@ -5,6 +5,7 @@
  * people who open it in a spreadsheet. Values are written as they are stored; the CSV neutralises
  * cells a spreadsheet would run as a formula.
  */
+import { csvRow } from "~/lib/csv";
 import type { Message } from "~db/schema/messaging";
 import type { Referral, ReferralEvent } from "~db/schema/referrals";
 
@@ -52,15 +53,9 @@ export function buildReferralExport(
   };
 }
 
-function cell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  // =, +, -, @ (and tab/CR) at the start make spreadsheets treat a cell as a formula.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function row(cells: (string | number | null | undefined)[]): string {
-  return cells.map(cell).join(",");
+  // Through the one CSV writer, so a value typed as "=HYPERLINK(…)" is written as text, as in every other file.
+  return csvRow(cells);
 }
 
 /** Three sections in one sheet: field and value, the timeline, then the messages to the person. */

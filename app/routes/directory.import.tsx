@@ -42,6 +42,8 @@ async function readSubmission(request: Request): Promise<{ intent: string; text:
       : await readFormData(request);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { error: "The file must be 2 MB or smaller. Split it into smaller files." };
+    // A cut-off or hand-made upload (no boundary, broken parts) is a bad request, not a fault of ours.
+    if (error instanceof Error) return { error: "The file could not be read. Choose it again and send it." };
     throw error;
   }
   const file = form.get("file");

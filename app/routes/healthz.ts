@@ -1,5 +1,6 @@
 import { DEFAULT_MIGRATION_TABLE, sql } from "kysely";
 import { getDb } from "~/lib/db.server";
+import { recentStorageFault, storageFaultKind } from "~/server/storage-faults";
 
 export async function loader() {
   const headers = { "Cache-Control": "no-store", "Content-Type": "application/json" };
@@ -8,8 +9,19 @@ export async function loader() {
     // missing (SQLite makes an empty one) or unreadable. Reading the migration table proves the
     // real, migrated database is there.
     await sql`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} limit 1`.execute(getDb());
-    return new Response(JSON.stringify({ status: "ok", database: "ok" }), { status: 200, headers });
-  } catch {
-    return new Response(JSON.stringify({ status: "unavailable", database: "unreachable" }), { status: 503, headers });
+    // Taking the write lock and letting it go writes nothing, but fails on a read-only file.
+    await getDb()
+      .connection()
+      .execute(async (connection) => {
+        await sql`begin immediate`.execute(connection);
+        await sql`rollback`.execute(connection);
+      });
+  } catch (error) {
+    const database = storageFaultKind(error) === "read-only" ? "read-only" : "unreachable";
+    return new Response(JSON.stringify({ status: "unavailable", database }), { status: 503, headers });
   }
+  // A full disk lets the lock be taken; only a write that failed shows it.
+  const fault = recentStorageFault();
+  if (fault) return new Response(JSON.stringify({ status: "unavailable", database: fault }), { status: 503, headers });
+  return new Response(JSON.stringify({ status: "ok", database: "ok" }), { status: 200, headers });
 }

@@ -4,14 +4,21 @@ import compression from "compression";
 import proxyAddr from "proxy-addr";
 import type { Config } from "~/lib/config.server";
 import { checkCrossSite } from "./csrf";
+import { withAnonymousPostLimits } from "~/lib/rate-limit.server";
 import { PERMISSIONS_POLICY, cspNonceFor, securityHeaders } from "./security-headers";
 import { createStaticFiles } from "./static-files";
+import { withStorageFaultPages } from "./storage-faults";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
     clientIp: string;
   }
+}
+
+/** Every route as the server runs it: anonymous forms rate-limited, and a database that cannot be written answered with a clear 503. */
+function guardRoutes(build: ServerBuild): ServerBuild {
+  return withStorageFaultPages(withAnonymousPostLimits(build));
 }
 
 export interface CreateAppOptions {
@@ -37,7 +44,10 @@ export function createApp({ config, build, clientDir }: CreateAppOptions): Reque
   const compress = compression() as unknown as Middleware;
   const serveStatic = createStaticFiles(clientDir, { production });
   const headers = securityHeaders({ production, https: config.BASE_URL?.startsWith("https://") ?? false });
-  const handleRemix = createRequestHandler(build, config.NODE_ENV);
+  const handleRemix = createRequestHandler(
+    typeof build === "function" ? async () => guardRoutes(await build()) : guardRoutes(build),
+    config.NODE_ENV,
+  );
   const publicOrigin = config.BASE_URL ? new URL(config.BASE_URL).origin : null;
 
   const fail = (res: ServerResponse, error: unknown) => {

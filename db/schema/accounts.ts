@@ -111,6 +111,15 @@ export interface AccountTables {
   user_tokens: UserTokenTable;
   sign_in_attempts: SignInAttemptTable;
   audit_log: AuditLogTable;
+  rate_limit_counts: RateLimitCountTable;
+}
+
+/** Anonymous form posts counted per fixed window; keys are hashed, never a raw address or session. */
+export interface RateLimitCountTable {
+  scope: string;
+  key: string;
+  window_start: string;
+  hits: number;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -9,21 +9,15 @@
  * Sign-in throttling counts failures only (5 per account, 20 per connection address), so the
  * 40 successful sign-ins from one address are not throttled; each client has its own accounts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashPassword } from "~/accounts/password.server";
-import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
 import { createDatabase } from "~/lib/db.server";
-import { freePort } from "../free-port";
+import { Client, createAccounts, makeReferral, type RunningServer, type Sample, startServer, stopServer } from "../lib/referral-journey";
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const CLIENTS = Number(process.argv[3] ?? 20);
-const PASSWORD = "bench-password-that-is-long-enough";
-const SERVICE_ID = serviceIdFor("park-wood-device-and-data");
 /** However the run goes, the benchmark stops after this long. */
 const HARD_LIMIT_MS = (SECONDS + 120) * 1000;
 
@@ -35,7 +29,7 @@ if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-referral-bench-"));
 const databasePath = path.join(dataDir, "waymark.db");
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 const hardStop = setTimeout(() => {
   console.error(`The benchmark did not finish within ${HARD_LIMIT_MS / 1000} s; stopping.`);
   void cleanUp().then(() => process.exit(1));
@@ -43,144 +37,12 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 
 async function cleanUp(): Promise<void> {
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  await stopServer(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-async function startServer(): Promise<string> {
-  const port = await freePort();
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
-      SESSION_SECRET: "referral-bench-session-secret-0123456789abcdef",
-      SEED_DEMO_DATA: "true",
-      BASE_URL: `http://127.0.0.1:${port}`,
-      POSTCODES_API_URL: "http://127.0.0.1:9",
-      NOTIFY_API_KEY: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at (http:\/\/\S+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    server!.stdout?.on("data", onData);
-    server!.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    server!.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The server exited with code ${code}:\n${output}`));
-    });
-  });
-}
-
-interface Account {
-  email: string;
-}
-
-/** Champions in Maidstone and providers at Connect Kent CIC, written straight to the database. */
-async function createAccounts(): Promise<{ champions: Account[]; providers: Account[] }> {
-  const db = createDatabase(databasePath);
-  try {
-    const hash = await hashPassword(PASSWORD);
-    const make = async (role: "champion" | "provider", organisation: string, i: number): Promise<Account> => {
-      const id = randomUUID();
-      const email = `bench-${role}-${i}@bench.waymark.example`;
-      await db
-        .insertInto("users")
-        .values({ id, email, name: `Bench ${role} ${i}`, role, organisation_id: organisationIdFor(organisation), password_hash: hash })
-        .execute();
-      if (role === "champion") await db.insertInto("user_areas").values({ user_id: id, area_id: areaIdFor("maidstone") }).execute();
-      return { email };
-    };
-    const champions: Account[] = [];
-    const providers: Account[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      champions.push(await make("champion", "maidstone-digital-champions", i));
-      providers.push(await make("provider", "connect-kent-cic", i));
-    }
-    return { champions, providers };
-  } finally {
-    await db.destroy();
-  }
-}
-
-interface Sample {
-  step: string;
-  ms: number;
 }
 
 const samples: Sample[] = [];
 const errors: string[] = [];
-
-class Client {
-  private cookie = "";
-  constructor(private base: string) {}
-
-  async request(step: string, pathname: string, expected: number, form?: Record<string, string>): Promise<Response> {
-    const started = performance.now();
-    const response = await fetch(new URL(pathname, this.base), {
-      method: form ? "POST" : "GET",
-      redirect: "manual",
-      headers: { ...(this.cookie ? { Cookie: this.cookie } : {}), ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
-      body: form ? new URLSearchParams(form) : undefined,
-    });
-    const body = await response.text();
-    samples.push({ step, ms: performance.now() - started });
-    for (const header of response.headers.getSetCookie()) {
-      const pair = header.split(";")[0];
-      if (pair.startsWith("waymark_session=") && pair !== "waymark_session=") this.cookie = pair;
-    }
-    if (response.status !== expected) throw new Error(`${step}: expected ${expected}, got ${response.status} ${body.slice(0, 200)}`);
-    return new Response(body, { status: response.status, headers: response.headers });
-  }
-
-  async signIn(email: string): Promise<void> {
-    await this.request("sign in", "/login", 302, { email, password: PASSWORD, redirectTo: "/referrals" });
-  }
-}
-
-const PERSON = {
-  personName: "Bench",
-  contactMethod: "phone",
-  phone: "01632 960001",
-  mobile: "",
-  email: "",
-  addressLine: "",
-  addressPostcode: "",
-  bestTimes: "Mornings",
-  postcode: "ME14",
-};
-
-/** One referral through every page of the form; returns the reference its confirmation showed. */
-async function makeReferral(champion: Client): Promise<string> {
-  await champion.request("start", `/referrals/new?service=${SERVICE_ID}`, 302);
-  await champion.request("reasons", "/referrals/new/reasons", 302, { barriers: "device", goals: "job-search", reasonNote: "" });
-  await champion.request("person", "/referrals/new/person", 302, PERSON);
-  await champion.request("needs", "/referrals/new/needs", 302, { accessNeeds: "", language: "", safeguarding: "no", safeguardingNote: "" });
-  await champion.request("consent", "/referrals/new/consent", 302, { consent: "yes", consentMethod: "in-person" });
-  await champion.request("send", "/referrals/new/check", 302, {});
-  const page = await (await champion.request("confirmation", "/referrals/new/confirmation", 200)).text();
-  const match = /class="app-reference">([2-9A-Z]{4}) ([2-9A-Z]{4})</.exec(page);
-  if (!match) throw new Error("confirmation: no reference on the page");
-  return match[1] + match[2];
-}
 
 async function moveToOutcome(provider: Client, reference: string): Promise<void> {
   for (const [to, extra] of [
@@ -198,9 +60,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const base = await startServer();
-  const { champions, providers } = await createAccounts();
-  const clients = champions.map(() => ({ champion: new Client(base), provider: new Client(base) }));
+  server = await startServer(databasePath);
+  const { champions, providers } = await createAccounts(databasePath, CLIENTS);
+  const clients = champions.map(() => ({ champion: new Client(server!.base, samples), provider: new Client(server!.base, samples) }));
   await Promise.all(clients.map(async (c, i) => {
     await c.champion.signIn(champions[i].email);
     await c.provider.signIn(providers[i].email);

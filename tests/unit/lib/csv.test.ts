@@ -41,3 +41,19 @@ describe("toCsv", () => {
     expect(() => toCsv(["a", "b"], [["1"]])).toThrow(/Row 1/);
   });
 });
+
+describe("every CSV Waymark writes", () => {
+  it("goes through app/lib/csv.ts: no other module quotes fields or sends text/csv of its own making", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const root = path.resolve(__dirname, "../../../app");
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(root, f));
+    const handMade = files.filter((file) => {
+      if (file.endsWith(path.join("lib", "csv.ts"))) return false;
+      const source = fs.readFileSync(file, "utf8");
+      // Doubling quotes, or testing for a formula's first character, is CSV writing by hand.
+      return source.includes(`replace(/"/g, '""')`) || source.includes("[=+\\-@\\t\\r]");
+    });
+    expect(handMade.map((f) => path.relative(root, f))).toEqual([]);
+  });
+});
