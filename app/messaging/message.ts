@@ -16,6 +16,7 @@ export const MESSAGE_PURPOSES = [
   "plan",
   "shortlist",
   "listing-review",
+  "outreach",
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
