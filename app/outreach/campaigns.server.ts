@@ -149,3 +149,17 @@ export async function allowSender(db: Db, organisationId: string, userId: string
 export async function revokeSender(db: Db, organisationId: string): Promise<void> {
   await db.deleteFrom("outreach_senders").where("organisation_id", "=", organisationId).execute();
 }
+
+/** Organisations with services in the areas given (null: anywhere), and whether each may send. */
+export async function senderCandidates(db: Db, areaIds: string[] | null): Promise<Array<{ id: string; name: string; allowed: boolean }>> {
+  let owners = db.selectFrom("services").select("organisation_id").distinct();
+  if (areaIds) owners = owners.where("area_id", "in", areaIds.length > 0 ? areaIds : [""]);
+  const rows = await db
+    .selectFrom("organisations as o")
+    .leftJoin("outreach_senders as s", "s.organisation_id", "o.id")
+    .select(["o.id", "o.name", "s.organisation_id as allowedId"])
+    .where("o.id", "in", owners)
+    .orderBy("o.name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, allowed: r.allowedId !== null }));
+}
