@@ -7,7 +7,6 @@ import { Checkboxes } from "~/components/checkboxes";
 import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
-import { InsetText } from "~/components/inset-text";
 import { Panel } from "~/components/panel";
 import { Radios } from "~/components/radios";
 import { getDb } from "~/lib/db.server";
@@ -80,28 +79,12 @@ export default function JoinOutreach() {
             error={errors.channel}
             defaultValue={values?.channel}
             items={[
-              {
-                value: "sms",
-                text: "Text message",
-                conditional: (
-                  <>
-                    <Input name="mobile" label="UK mobile phone number" type="tel" autoComplete="tel" width="20" defaultValue={values?.mobile} error={errors.mobile} />
-                    <InsetText>{data.words.sms}</InsetText>
-                  </>
-                ),
-              },
-              {
-                value: "email",
-                text: "Email",
-                conditional: (
-                  <>
-                    <Input name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors.email} />
-                    <InsetText>{data.words.email}</InsetText>
-                  </>
-                ),
-              },
+              { value: "sms", text: "Text message", hint: data.words.sms },
+              { value: "email", text: "Email", hint: data.words.email },
             ]}
           />
+          <Input name="mobile" label="UK mobile phone number, if you chose text" type="tel" autoComplete="tel" width="20" defaultValue={values?.mobile} error={errors.mobile} />
+          <Input name="email" label="Email address, if you chose email" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors.email} />
           {data.askPostcode ? (
             <Input name="postcode" label="Your postcode (optional)" hint="So we only tell you about help near you. We keep only the first half, like ME14." width="10" autoComplete="postal-code" defaultValue={values?.postcode} error={errors.postcode} />
           ) : null}

@@ -78,9 +78,10 @@ export default function NewCampaign() {
             defaultValue={text("channel") ?? "sms"}
             items={[
               { value: "sms", text: "Text message", hint: "No texts go between 8pm and 9am. A campaign started then waits until 9am." },
-              { value: "email", text: "Email", conditional: <Input name="subject" label="Subject" defaultValue={text("subject")} error={errors.subject} /> },
+              { value: "email", text: "Email" },
             ]}
           />
+          <Input name="subject" label="Email subject, if sending by email" defaultValue={text("subject")} error={errors.subject} />
           <Textarea
             name="body"
             label="Message"
@@ -109,18 +110,11 @@ export default function NewCampaign() {
             defaultValue={text("when") ?? "now"}
             items={[
               { value: "now", text: "Now" },
-              {
-                value: "later",
-                text: "Later",
-                conditional: (
-                  <>
-                    <Input name="sendDate" label="Date" hint="For example, 2027-03-14" width="10" type="date" defaultValue={text("sendDate")} error={errors.sendDate} />
-                    <Input name="sendTime" label="Time (UK)" hint="For example, 10:30" width="5" type="time" defaultValue={text("sendTime")} error={errors.sendTime} />
-                  </>
-                ),
-              },
+              { value: "later", text: "Later, on the date and time below" },
             ]}
           />
+          <Input name="sendDate" label="Date to send, if later" hint="For example, 2027-03-14" width="10" type="date" defaultValue={text("sendDate")} error={errors.sendDate} />
+          <Input name="sendTime" label="Time to send (UK), if later" hint="For example, 10:30" width="5" type="time" defaultValue={text("sendTime")} error={errors.sendTime} />
           <p className="govuk-body">Anyone sent an outreach message in the last {MIN_DAYS_BETWEEN_MESSAGES} days is left out, so nobody gets two in one week.</p>
           <div className="govuk-button-group">
             <Button variant="secondary" name="intent" value="preview">
