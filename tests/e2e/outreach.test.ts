@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JS_MODES, launchBrowser, openPage, type CheckedPage } from "./harness/browser";
 import { signInAs } from "./harness/sign-in";
 
-const JOURNEY_TIMEOUT = 400_000;
+// Two sign-ups, two campaigns and three people, every page scanned, on a shared 2-core machine.
+const JOURNEY_TIMEOUT = 900_000;
 
 async function follow(checked: CheckedPage, click: () => Promise<void>): Promise<void> {
   const before = checked.page.url();
