@@ -5,6 +5,7 @@ import type { DirectoryEditTables } from "./schema/directory-edits";
 import type { DirectoryReportTables } from "./schema/directory-reports";
 import type { KnowledgeTables } from "./schema/knowledge";
 import type { MessagingTables } from "./schema/messaging";
+import type { OutreachTables } from "./schema/outreach";
 import type { ReferralTables } from "./schema/referrals";
 import type { ReportingTables } from "./schema/reporting";
 import type { TriageTables } from "./schema/triage";
@@ -35,6 +36,7 @@ export interface Database
     DirectoryReportTables,
     KnowledgeTables,
     MessagingTables,
+    OutreachTables,
     ReferralTables,
     ReportingTables,
     TriageTables {}

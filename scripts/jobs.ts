@@ -2,7 +2,8 @@
  * `npm run jobs`: the scheduled work, once. Run it from cron in production, every 15 minutes:
  *   0,15,30,45 * * * *  cd /srv/waymark && npm run jobs >> /var/log/waymark-jobs.log 2>&1
  * Each run sends the referral chasers that are due, erases personal details past the retention
- * period, and sends queued messages once (the server's own worker sends them too; both may run).
+ * period, ends outreach consents past their time, and sends queued messages once (the server's
+ * own worker sends them too; both may run).
  */
 import { migrateToLatest } from "~db/migrator";
 import { ConfigError, getConfig } from "~/lib/config.server";
@@ -12,6 +13,8 @@ import { deliverDueMessages } from "~/messaging/sender.server";
 import { publicBaseUrl } from "~/accounts/tokens.server";
 import { runReferralJobs } from "~/referrals/jobs.server";
 import { runListingReviewJob } from "~/directory/review-jobs.server";
+import { CONSENT_MONTHS } from "~/outreach/outreach";
+import { expireOldSubscriptions } from "~/outreach/subscriptions.server";
 
 let config;
 try {
@@ -31,6 +34,7 @@ try {
   const now = new Date();
   const referrals = await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl: publicBaseUrl() });
   console.log(`Listing reviews: ${(await runListingReviewJob(db, now, { baseUrl: publicBaseUrl() })).reminded} listing(s) not verified for six months reminded.`);
+  console.log(`Outreach: ${await expireOldSubscriptions(db, CONSENT_MONTHS, now)} consent(s) ended after ${CONSENT_MONTHS} months, their contact details deleted.`);
   const messages = await deliverDueMessages(db, { now: new Date(), client: createMessageClient(config) });
   console.log(
     `Referral jobs at ${now.toISOString()}: ${referrals.remindersSent} reminder(s) to services, ` +

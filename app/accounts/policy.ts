@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   "audit:read:area",
   "audit:read",
   "messages:read",
+  "outreach:send:area",
+  "outreach:send:own-org",
+  "outreach:senders:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,7 +55,8 @@ const HELPER: Permission[] = [...SIGNED_IN, "triage:create", "triage:read:own", 
 export const POLICY: Record<Role, readonly Permission[]> = {
   champion: HELPER,
   staff: HELPER,
-  provider: [...SIGNED_IN, "referral:read:own-org", "referral:update:own-org", "directory:edit:own-org"],
+  // Outreach about their own services only, and only once a coordinator allows their organisation.
+  provider: [...SIGNED_IN, "referral:read:own-org", "referral:update:own-org", "directory:edit:own-org", "outreach:send:own-org"],
   coordinator: [
     ...HELPER,
     "triage:read:area",
@@ -65,6 +69,8 @@ export const POLICY: Record<Role, readonly Permission[]> = {
     "training:read:area",
     "users:manage:area",
     "audit:read:area",
+    "outreach:send:area",
+    "outreach:senders:manage",
   ],
   admin: [...PERMISSIONS],
 };

@@ -41,6 +41,15 @@ const fields = z.object({
   NOTIFY_BASE_URL: optionalText.pipe(url("NOTIFY_BASE_URL").optional()),
   NOTIFY_EMAIL_TEMPLATE_ID: optionalText.pipe(z.string().uuid("NOTIFY_EMAIL_TEMPLATE_ID must be a template id (a UUID) from Notify").optional()),
   NOTIFY_SMS_TEMPLATE_ID: optionalText.pipe(z.string().uuid("NOTIFY_SMS_TEMPLATE_ID must be a template id (a UUID) from Notify").optional()),
+  NOTIFY_CALLBACK_TOKEN: optionalText.pipe(z.string().min(32, "NOTIFY_CALLBACK_TOKEN must be at least 32 characters; generate one with: openssl rand -hex 32").optional()),
+  NOTIFY_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ invalid_type_error: "NOTIFY_RATE_LIMIT_PER_MINUTE must be a whole number, such as 3000" })
+    .int("NOTIFY_RATE_LIMIT_PER_MINUTE must be a whole number, such as 3000")
+    .min(1, "NOTIFY_RATE_LIMIT_PER_MINUTE must be at least 1"),
+  OUTREACH_REPLY_STOP: z.enum(["true", "false"], { errorMap: () => ({ message: "OUTREACH_REPLY_STOP must be true or false" }) }),
+  OUTREACH_SMS_PENCE: z.coerce
+    .number({ invalid_type_error: "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4" })
+    .min(0, "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4"),
   RETENTION_MONTHS: z.coerce
     .number({ invalid_type_error: "RETENTION_MONTHS must be a whole number of months, such as 6" })
     .int("RETENTION_MONTHS must be a whole number of months, such as 6")
@@ -58,6 +67,13 @@ const schema = fields.superRefine((config, ctx) => {
       message: "required in production; set it to the public address people use, such as https://waymark.example.org (links in emails and texts are built from it)",
     });
   }
+  if (config.OUTREACH_REPLY_STOP === "true" && !config.NOTIFY_CALLBACK_TOKEN) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["OUTREACH_REPLY_STOP"],
+      message: "needs NOTIFY_CALLBACK_TOKEN, so Notify can pass STOP replies to /api/notify/inbound-sms",
+    });
+  }
   if (config.NOTIFY_API_KEY) {
     for (const name of ["NOTIFY_EMAIL_TEMPLATE_ID", "NOTIFY_SMS_TEMPLATE_ID"] as const) {
       if (!config[name]) {
@@ -71,9 +87,10 @@ const schema = fields.superRefine((config, ctx) => {
   }
 });
 
-export type Config = Omit<z.infer<typeof schema>, "SESSION_SECRET" | "SEED_DEMO_DATA"> & {
+export type Config = Omit<z.infer<typeof schema>, "SESSION_SECRET" | "SEED_DEMO_DATA" | "OUTREACH_REPLY_STOP"> & {
   SESSION_SECRET: string;
   SEED_DEMO_DATA: boolean;
+  OUTREACH_REPLY_STOP: boolean;
   DATA_DIR: string;
 };
 
@@ -85,6 +102,9 @@ const DEFAULTS: Record<string, string> = {
   POSTCODES_API_URL: "https://api.postcodes.io",
   RETENTION_MONTHS: "6",
   SEED_DEMO_DATA: "true",
+  NOTIFY_RATE_LIMIT_PER_MINUTE: "3000",
+  OUTREACH_REPLY_STOP: "false",
+  OUTREACH_SMS_PENCE: "2.4",
 };
 
 export class ConfigError extends Error {
@@ -114,7 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     }
     secret = developmentSecret(dataDir);
   }
-  return { ...parsed, SESSION_SECRET: secret, SEED_DEMO_DATA: parsed.SEED_DEMO_DATA === "true", DATA_DIR: dataDir };
+  return { ...parsed, SESSION_SECRET: secret, SEED_DEMO_DATA: parsed.SEED_DEMO_DATA === "true", OUTREACH_REPLY_STOP: parsed.OUTREACH_REPLY_STOP === "true", DATA_DIR: dataDir };
 }
 
 /** Outside production a secret is made once and kept beside the database, so sessions survive restarts. */

@@ -20,6 +20,8 @@ const SECTIONS: Section[] = [
   { href: "/people-helped", text: "People helped", permission: "people-helped:log" },
   { href: "/knowledge", text: "Guides", public: true },
   { href: "/training", text: "Training", permission: "training:take" },
+  { href: "/outreach", text: "Outreach", permission: "outreach:send:area" },
+  { href: "/outreach", text: "Outreach", permission: "outreach:send:own-org" },
   { href: "/reports", text: "Reports", permission: "reports:read:area" },
   { href: "/admin", text: "Admin", permission: "users:manage:area" },
 ];

@@ -16,6 +16,7 @@ export const MESSAGE_PURPOSES = [
   "plan",
   "shortlist",
   "listing-review",
+  "outreach",
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
@@ -119,8 +120,16 @@ export type SendOutcome =
   | { kind: "retry"; reason: string }
   | { kind: "failed"; reason: string };
 
+/** What a provider says about a message it may or may not have been given before. */
+export type LookupOutcome = { kind: "found"; providerId: string } | { kind: "not-found" } | { kind: "unknown"; reason: string };
+
 /** Anything that can deliver a message: GOV.UK Notify, the local outbox, or a test double. */
 export interface MessageClient {
   readonly name: string;
   send(message: OutgoingMessage): Promise<SendOutcome>;
+  /**
+   * Asks whether the provider already accepted this message (by our id, sent as its reference).
+   * Used before sending again a message whose sender died mid-send, so it is not sent twice.
+   */
+  lookup?(message: OutgoingMessage): Promise<LookupOutcome>;
 }

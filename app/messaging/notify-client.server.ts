@@ -1,7 +1,7 @@
 import { NotifyClient } from "notifications-node-client";
 import { type Config, getConfig } from "~/lib/config.server";
 import { classifyNotifyFailure, type NotifyFailure } from "./delivery";
-import type { MessageClient, OutgoingMessage, SendOutcome } from "./message";
+import type { LookupOutcome, MessageClient, OutgoingMessage, SendOutcome } from "./message";
 
 /** Marks messages that went to the local outbox rather than through Notify. */
 export const OUTBOX_PROVIDER_ID = "outbox";
@@ -40,22 +40,38 @@ export function createNotifyMessageClient(options: NotifyClientOptions): Message
           reference: message.id,
         });
 
+  const withTimeout = async <T,>(request: Promise<T>): Promise<T | "timeout"> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    try {
+      return await Promise.race([request, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   return {
     name: "notify",
     async send(message: OutgoingMessage): Promise<SendOutcome> {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), timeoutMs);
-      });
       try {
-        const response = await Promise.race([post(message), timeout]);
+        const response = await withTimeout<{ data?: unknown }>(post(message));
         if (response === "timeout") return { kind: "retry", reason: "network TIMEOUT" };
         const id = (response.data as { id?: unknown } | undefined)?.id;
         return { kind: "sent", providerId: typeof id === "string" ? id : null };
       } catch (error) {
         return classifyNotifyFailure(describeFailure(error));
-      } finally {
-        clearTimeout(timer);
+      }
+    },
+    async lookup(message: OutgoingMessage): Promise<LookupOutcome> {
+      try {
+        const response = await withTimeout(notify.getNotifications(message.channel, undefined, message.id));
+        if (response === "timeout") return { kind: "unknown", reason: "network TIMEOUT" };
+        const found = (response.data as { notifications?: Array<{ id?: unknown }> } | undefined)?.notifications?.find((n) => typeof n.id === "string");
+        return found ? { kind: "found", providerId: found.id as string } : { kind: "not-found" };
+      } catch (error) {
+        return { kind: "unknown", reason: classifyNotifyFailure(describeFailure(error)).reason };
       }
     },
   };
@@ -92,6 +108,10 @@ export function createOutboxMessageClient(): MessageClient {
     name: "outbox",
     async send(): Promise<SendOutcome> {
       return { kind: "sent", providerId: OUTBOX_PROVIDER_ID };
+    },
+    // Nothing leaves, so a message interrupted mid-"send" never went anywhere.
+    async lookup(): Promise<LookupOutcome> {
+      return { kind: "not-found" };
     },
   };
 }

@@ -1,15 +1,19 @@
 import type { Db } from "~/lib/db.server";
 import type { Message, MessageUpdate } from "~db/schema/messaging";
 import { MAX_ATTEMPTS, retryDelayMs } from "./delivery";
-import type { MessageClient, SendOutcome } from "./message";
+import type { MessageClient, OutgoingMessage, SendOutcome } from "./message";
 import { createMessageClient } from "./notify-client.server";
+import type { Pacer } from "./pacing";
 
 /**
- * A message being sent is leased for this long. If the process dies mid-send, the message is
- * picked up again afterwards (it may then arrive twice, which beats never arriving).
+ * A message being sent is leased for this long, well over the client's 15-second timeout. If the
+ * process dies mid-send, the message is picked up again afterwards, and the provider is first
+ * asked whether it already has it, so it is not sent twice.
  */
-export const SENDING_LEASE_MS = 10 * 60_000;
+export const SENDING_LEASE_MS = 2 * 60_000;
 export const DELIVERY_BATCH_SIZE = 50;
+/** A lookup that cannot answer (Notify unreachable) is tried again this much later. */
+const LOOKUP_RETRY_MS = 60_000;
 
 export interface DeliveryReport {
   sent: number;
@@ -23,10 +27,19 @@ export interface DeliveryReport {
  * throws. After a retryable failure the run stops, because Notify is rate limiting or unwell and
  * the rest will wait for the next run rather than each spending an attempt.
  */
-export async function deliverDueMessages(
-  db: Db,
-  options: { now: Date; client: MessageClient; batchSize?: number; random?: () => number },
-): Promise<DeliveryReport> {
+export interface DeliveryOptions {
+  now: Date;
+  client: MessageClient;
+  batchSize?: number;
+  random?: () => number;
+  /** Sends in flight at once (default 1). */
+  concurrency?: number;
+  /** Keeps sends within the provider's rate limit. */
+  pacer?: Pacer;
+  leaseMs?: number;
+}
+
+export async function deliverDueMessages(db: Db, options: DeliveryOptions): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const nowIso = options.now.toISOString();
   const due = await db
@@ -39,37 +52,67 @@ export async function deliverDueMessages(
     .limit(options.batchSize ?? DELIVERY_BATCH_SIZE)
     .execute();
 
-  for (const message of due) {
-    const claimed = await claim(db, message, options.now);
-    if (!claimed) continue;
-    const outcome = await attempt(options.client, message);
-    const attempts = message.attempts + 1;
-    await db
-      .updateTable("messages")
-      .set(recordOutcome(message, attempts, outcome, options.now, options.random))
-      .where("id", "=", message.id)
-      .execute();
-    if (outcome.kind === "sent") report.sent++;
-    else if (outcome.kind === "failed" || attempts >= MAX_ATTEMPTS) report.failed++;
-    else {
-      report.retrying++;
-      break;
+  let stop = false;
+  const next = () => (stop ? undefined : due.shift());
+  const lane = async () => {
+    for (let message = next(); message; message = next()) {
+      const claimed = await claim(db, message, options.now, options.leaseMs ?? SENDING_LEASE_MS);
+      if (!claimed) continue;
+      const outgoing = toOutgoing(message);
+      // Left "sending" by a run that never finished: the provider may already have it.
+      if (message.status === "sending" && options.client.lookup) {
+        const known = await options.client.lookup(outgoing);
+        if (known.kind === "found") {
+          await db.updateTable("messages").set(recordOutcome(message, message.attempts + 1, { kind: "sent", providerId: known.providerId }, options.now)).where("id", "=", message.id).execute();
+          report.sent++;
+          continue;
+        }
+        if (known.kind === "unknown") {
+          await db
+            .updateTable("messages")
+            .set({ status: "sending", last_error: `lookup ${known.reason}`, next_attempt_at: new Date(options.now.getTime() + LOOKUP_RETRY_MS).toISOString() })
+            .where("id", "=", message.id)
+            .execute();
+          report.retrying++;
+          stop = true;
+          continue;
+        }
+      }
+      await options.pacer?.wait();
+      const outcome = await attempt(options.client, outgoing);
+      const attempts = message.attempts + 1;
+      await db
+        .updateTable("messages")
+        .set(recordOutcome(message, attempts, outcome, options.now, options.random))
+        .where("id", "=", message.id)
+        .execute();
+      if (outcome.kind === "sent") report.sent++;
+      else if (outcome.kind === "failed" || attempts >= MAX_ATTEMPTS) report.failed++;
+      else {
+        report.retrying++;
+        stop = true;
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, lane));
   return report;
+}
+
+function toOutgoing(message: Message): OutgoingMessage {
+  return { id: message.id, channel: message.channel, to: message.recipient, subject: message.subject, body: message.body };
 }
 
 /**
  * Marks the message as being sent, only if no other run (a second server, `npm run jobs`) took it
  * first: the update matches the exact row this run read.
  */
-async function claim(db: Db, message: Message, now: Date): Promise<boolean> {
+async function claim(db: Db, message: Message, now: Date, leaseMs: number): Promise<boolean> {
   const result = await db
     .updateTable("messages")
     .set({
       status: "sending",
       attempts: message.attempts + 1,
-      next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS).toISOString(),
+      next_attempt_at: new Date(now.getTime() + leaseMs).toISOString(),
     })
     .where("id", "=", message.id)
     .where("status", "=", message.status)
@@ -79,15 +122,9 @@ async function claim(db: Db, message: Message, now: Date): Promise<boolean> {
   return result.numUpdatedRows === 1n;
 }
 
-async function attempt(client: MessageClient, message: Message): Promise<SendOutcome> {
+async function attempt(client: MessageClient, message: OutgoingMessage): Promise<SendOutcome> {
   try {
-    return await client.send({
-      id: message.id,
-      channel: message.channel,
-      to: message.recipient,
-      subject: message.subject,
-      body: message.body,
-    });
+    return await client.send(message);
   } catch (error) {
     // A client is meant to answer with an outcome; a throw is a fault in it, worth another try.
     return { kind: "retry", reason: `client error ${error instanceof Error ? error.name : "unknown"}` };
@@ -117,12 +154,12 @@ function recordOutcome(
 /**
  * Sends due messages every `intervalMs` inside the server process, so a message goes out within
  * seconds without a separate job runner. Runs never overlap: the next is scheduled only when the
- * last has finished. The returned function stops the timer and resolves once any run in flight
- * is done.
+ * last has finished, at once if it found a full batch (a campaign is being sent), otherwise after
+ * the interval. The returned function stops the timer and resolves once any run in flight is done.
  */
 export function startOutboxWorker(
   db: Db,
-  options: { intervalMs: number; client?: MessageClient; onError?: (error: unknown) => void },
+  options: { intervalMs: number; client?: MessageClient; onError?: (error: unknown) => void } & Pick<DeliveryOptions, "batchSize" | "concurrency" | "pacer" | "leaseMs">,
 ): () => Promise<void> {
   const client = options.client ?? createMessageClient();
   const onError = options.onError ?? ((error: unknown) => console.error("Outbox worker run failed", error));
@@ -130,21 +167,24 @@ export function startOutboxWorker(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
-  const run = async () => {
+  const batchSize = options.batchSize ?? DELIVERY_BATCH_SIZE;
+  const run = async (): Promise<boolean> => {
     try {
-      await deliverDueMessages(db, { now: new Date(), client });
+      const report = await deliverDueMessages(db, { now: new Date(), client, batchSize, concurrency: options.concurrency, pacer: options.pacer, leaseMs: options.leaseMs });
+      return report.sent + report.failed >= batchSize && report.retrying === 0;
     } catch (error) {
       onError(error);
+      return false;
     }
   };
-  const schedule = () => {
+  const schedule = (delayMs = options.intervalMs) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = run().finally(() => {
+      running = run().then((more) => {
         running = undefined;
-        schedule();
+        schedule(more ? 0 : options.intervalMs);
       });
-    }, options.intervalMs);
+    }, delayMs);
     // The worker alone must not keep a finishing process (a script, a test run) alive.
     timer.unref();
   };

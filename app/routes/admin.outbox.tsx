@@ -68,7 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastError: m.last_error,
       created: formatDateTime(m.created_at),
       sent: formatDateTime(m.sent_at, "Not yet"),
-      body: showBodies ? m.body : null,
+      // Outreach is one text sent to many, so an admin may read what residents were told; its only
+      // personal part is the stop link, which does no more than stop that person's messages.
+      body: showBodies || m.purpose === "outreach" ? m.body : null,
     })),
   });
 }

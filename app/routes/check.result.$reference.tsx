@@ -24,6 +24,7 @@ import { recentPlanSends } from "~/triage/plan-sends.server";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 import { LinkList } from "~/components/link-list";
+import { OutreachOptIn } from "~/outreach/opt-in-link";
 
 const NEARBY_LIMIT = 5;
 
@@ -223,6 +224,7 @@ export default function CheckResult() {
 
         <HelpNearby />
         <KeepYourPlan />
+        <OutreachOptIn from="check" reference={data.reference} />
       </div>
     </div>
   );

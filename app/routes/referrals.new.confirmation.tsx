@@ -7,6 +7,7 @@ import { WarningText } from "~/components/warning-text";
 import { formatReferenceCode } from "~/lib/reference-code";
 import { REMINDER_AFTER_WORKING_DAYS } from "~/referrals/chasers";
 import { getConfirmed } from "~/referrals/draft.server";
+import { OutreachOptIn } from "~/outreach/opt-in-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "referral:create");
@@ -68,6 +69,7 @@ export default function Confirmation() {
           <p className="govuk-body">We will also send them a {c.contactMethod === "text" ? "text message" : "email"} with their reference.</p>
         ) : null}
         <p className="govuk-body">You will get an email each time the service updates the referral.</p>
+        <OutreachOptIn from="referral" reference={c.reference} forSomeoneElse />
         <NextLinks reference={c.reference} />
       </div>
     </div>

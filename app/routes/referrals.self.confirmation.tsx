@@ -4,6 +4,7 @@ import { getSession } from "~/accounts/session.server";
 import { Panel } from "~/components/panel";
 import { formatReferenceCode } from "~/lib/reference-code";
 import { getConfirmed } from "~/referrals/draft.server";
+import { OutreachOptIn } from "~/outreach/opt-in-link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const confirmed = getConfirmed(await getSession(request), "self");
@@ -34,6 +35,7 @@ export default function SelfConfirmation() {
           </a>
           .
         </p>
+        <OutreachOptIn from="referral" reference={c.reference} />
       </div>
     </div>
   );

@@ -16,6 +16,7 @@ import { planLookups } from "~/triage/plan-lookups.server";
 import { planView } from "~/triage/plan-view";
 import { findTriageResultById } from "~/triage/triage-results.server";
 import { LinkList } from "~/components/link-list";
+import { OutreachOptIn } from "~/outreach/opt-in-link";
 
 const SUGGESTED_SERVICES = 5;
 
@@ -149,6 +150,7 @@ export default function TriageResult() {
           <p className="govuk-body app-pre-line">{data.observations}</p>
         </Details>
       ) : null}
+      <OutreachOptIn from="triage" reference={data.reference} forSomeoneElse />
       <Button href="/triage">Start another conversation</Button>
     </div>
   );

@@ -25,6 +25,8 @@ export interface NotifyRequest {
 
 /** Every request the mock received, in order, since the last reset. */
 export const notifyRequests: NotifyRequest[] = [];
+/** Notifications accepted, by our reference, as Notify keeps them for GET /v2/notifications. */
+const accepted = new Map<string, { id: string; type: "email" | "sms" }>();
 const failures: NotifyFailureKind[] = [];
 let slowMs = 1_000;
 
@@ -36,6 +38,7 @@ export function failNextNotifyRequests(kind: NotifyFailureKind, times = 1, optio
 
 export function resetNotifyMock(): void {
   notifyRequests.length = 0;
+  accepted.clear();
   failures.length = 0;
   slowMs = 1_000;
 }
@@ -100,6 +103,7 @@ function handler(channel: "email" | "sms") {
 
     record(201);
     const id = randomUUID();
+    if (typeof body.reference === "string") accepted.set(body.reference, { id, type: channel });
     const personalisation = (body.personalisation ?? {}) as Record<string, string>;
     const template = { id: body.template_id, version: 1, uri: `${NOTIFY_BASE_URL}/v2/template/${body.template_id}` };
     const content =
@@ -113,4 +117,14 @@ function handler(channel: "email" | "sms") {
   });
 }
 
-export const notifyHandlers = [handler("sms"), handler("email")];
+/** GET /v2/notifications?reference=…: what Notify has under that reference (used after a crash mid-send). */
+const lookupHandler = http.get("*/v2/notifications", ({ request }) => {
+  if (!tokenIsValid(request.headers.get("authorization"))) return notifyError(403, "AuthError", "Invalid token: signature, api token not found");
+  const url = new URL(request.url);
+  const found = accepted.get(url.searchParams.get("reference") ?? "");
+  const type = url.searchParams.get("template_type");
+  const notifications = found && (!type || type === found.type) ? [{ id: found.id, reference: url.searchParams.get("reference"), type: found.type, status: "sending" }] : [];
+  return HttpResponse.json({ notifications, links: { current: url.toString() } });
+});
+
+export const notifyHandlers = [handler("sms"), handler("email"), lookupHandler];

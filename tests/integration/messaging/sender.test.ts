@@ -223,6 +223,26 @@ describe("deliverDueMessages, whatever the client does", () => {
     await deliver(at(10 * MINUTE));
     expect(await getMessage(db, id)).toMatchObject({ status: "sent", attempts: 2 });
   });
+
+  it("does not send again a message Notify accepted just before the process died", async () => {
+    const id = await enqueue(text);
+    await deliver(t0);
+    const notifyId = (await getMessage(db, id))?.notify_id;
+    // As if the process died after Notify answered but before the outcome was written down.
+    await db.updateTable("messages").set({ status: "sending", notify_id: null, next_attempt_at: at(2 * MINUTE).toISOString() }).execute();
+    await deliver(at(2 * MINUTE));
+    expect(notifyRequests.filter((r) => r.channel === "sms")).toHaveLength(1);
+    expect(await getMessage(db, id)).toMatchObject({ status: "sent", notify_id: notifyId });
+  });
+
+  it("sends several at once within the pace it is given, each once", async () => {
+    for (let i = 0; i < 12; i++) await enqueue({ ...email, to: `person${i}@example.org` });
+    const waits: number[] = [];
+    const pacer = { wait: async () => void waits.push(1) };
+    await expect(deliverDueMessages(db, { now: t0, client: notify(), concurrency: 4, pacer })).resolves.toEqual({ sent: 12, retrying: 0, failed: 0 });
+    expect(waits).toHaveLength(12);
+    expect(new Set(notifyRequests.map((r) => r.body.email_address)).size).toBe(12);
+  });
 });
 
 describe("forget_recipient", () => {

@@ -8,6 +8,7 @@ import { createReferenceCode } from "~/lib/reference-code";
 import { completeTriage } from "~/triage/outcome";
 import { loadScenarios, loadTriageContent } from "~/triage/question-bank.server";
 import { saveTriageResult } from "~/triage/triage-results.server";
+import { createCampaign } from "~/outreach/campaigns.server";
 import { createTestUser, type TestUser } from "../../helpers/auth";
 import type { Fixtures } from "./authorization-rules";
 
@@ -46,8 +47,21 @@ export async function createFixtures(db: Db, users: Record<Role, TestUser>): Pro
 
   const attempt = await recordQuizAttempt(db, { userId: users.champion.id, moduleId: "online-safety", score: 90, passed: true });
 
+  const outreachCampaignId = await createCampaign(db, {
+    name: "Digital bus in Park Wood",
+    channel: "sms",
+    subject: "",
+    body: "The digital bus is at Park Wood on Monday.",
+    audience: { areaIds: [maidstone], districts: [], barriers: [], goals: [] },
+    serviceId: null,
+    organisationId: users.coordinator.organisationId,
+    createdByUserId: users.coordinator.id,
+    sendAfter: new Date(Date.now() + 86_400_000),
+  });
+
   return {
     managedUserId: managed.id,
+    outreachCampaignId,
     organisationId: organisationIdFor("connect-kent-cic"),
     areaId: maidstone,
     serviceId,

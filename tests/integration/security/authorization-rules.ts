@@ -25,6 +25,8 @@ export interface Fixtures {
   listingChangeId: string;
   /** The champion's own quiz attempt. */
   quizAttemptId: string;
+  /** A scheduled outreach campaign by the coordinator to Maidstone. */
+  outreachCampaignId: string;
 }
 
 export interface Rule {
@@ -251,4 +253,22 @@ export const matrix: Record<string, Rule> = {
   "reports.gaps.tsx": { path: fixed("/reports/gaps"), expect: signedIn(["coordinator", "admin"]) },
   "reports.board-summary.tsx": { path: fixed("/reports/board-summary"), expect: signedIn(["coordinator", "admin"]) },
   "reports.csv.$figure.ts": { path: fixed("/reports/csv/barriers"), params: () => ({ figure: "barriers" }), expect: signedIn(["coordinator", "admin"]) },
+
+  // Outreach. Residents sign up and stop without signing in; the stop link is the only key.
+  "outreach.join.tsx": { path: fixed("/outreach/join"), expect: all(200), action: all(400) },
+  "outreach.stop.$token.tsx": { path: fixed("/outreach/stop/not-a-real-token-at-all"), params: () => ({ token: "not-a-real-token-at-all" }), expect: all(404), action: all(404) },
+  "outreach.go.$id.ts": { path: fixed("/outreach/go/not-an-id"), params: () => ({ id: "not-an-id" }), expect: all("redirect") },
+  // Coordinators write to their areas. A provider sees the list (saying it may not send yet) but
+  // cannot write until a coordinator allows its organisation, and cannot see others' campaigns.
+  "outreach._index.tsx": { path: fixed("/outreach"), expect: signedIn(["provider", "coordinator", "admin"]), action: posting(["coordinator", "admin"]) },
+  "outreach.new.tsx": { path: fixed("/outreach/new"), expect: signedIn(["coordinator", "admin"]), action: posting(["coordinator", "admin"]) },
+  "outreach.campaigns.$id.tsx": {
+    path: (fx) => `/outreach/campaigns/${fx.outreachCampaignId}`,
+    params: (fx) => ({ id: fx.outreachCampaignId }),
+    expect: { ...signedIn(["coordinator", "admin"]), provider: 404 },
+    action: { ...posting(["coordinator", "admin"]), provider: 404 },
+  },
+  // Notify's callbacks: off (404) until NOTIFY_CALLBACK_TOKEN is set, then only with that bearer token.
+  "api.notify.delivery-status.ts": { path: fixed("/api/notify/delivery-status"), expect: all(200), action: all(404) },
+  "api.notify.inbound-sms.ts": { path: fixed("/api/notify/inbound-sms"), expect: all(200), action: all(404) },
 };

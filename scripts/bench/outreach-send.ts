@@ -1,0 +1,118 @@
+/**
+ * Outreach send benchmark: one text campaign to N opted-in people (default 10,000) through the
+ * Notify stand-in, sent by a separate process running the server's own outreach and outbox
+ * workers. Run twice: straight through, and with the sending process killed (SIGKILL) half-way
+ * and started again. Each run reports the time taken against the time the rate limit allows,
+ * and counts people never reached (lost), references Notify got twice (duplicates) and 429s.
+ *
+ * Run: npx tsx scripts/bench/outreach-send.ts [people] [per-minute]
+ * The default rate, 60,000 a minute, is 20 times Notify's 3,000 so a run takes seconds; the
+ * pacing is the same code at any rate. Texts are held in quiet hours, so run it 09:00–20:00 UK.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrateToLatest } from "~db/migrator";
+import { createDatabase, type Db } from "~/lib/db.server";
+import { createCampaign } from "~/outreach/campaigns.server";
+import { consentWords } from "~/outreach/outreach";
+import { inQuietHours } from "~/outreach/quiet-hours";
+import { startNotifyStandIn } from "../notify-stand-in";
+
+const PEOPLE = Number(process.argv[2] ?? 10_000);
+const RATE = Number(process.argv[3] ?? 60_000);
+const LEASE_MS = 3_000;
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+if (inQuietHours(new Date())) {
+  console.error("It is quiet hours in the UK (20:00–09:00): texts would be held. Run between 09:00 and 20:00 UK time.");
+  process.exit(1);
+}
+
+async function seed(db: Db): Promise<string> {
+  const areaId = randomUUID();
+  await db.insertInto("areas").values({ id: areaId, name: "Bench area" }).execute();
+  const orgId = randomUUID();
+  await db.insertInto("organisations").values({ id: orgId, name: "Bench council", kind: "council" }).execute();
+  const at = new Date().toISOString();
+  for (let i = 0; i < PEOPLE; i += 1_000) {
+    const rows = Array.from({ length: Math.min(1_000, PEOPLE - i) }, (_, j) => ({
+      id: randomUUID(),
+      stop_token: randomUUID().replace(/-/g, ""),
+      channel: "sms" as const,
+      contact: `07${String(700_000_000 + i + j).padStart(9, "0")}`,
+      source: "check" as const,
+      source_id: null,
+      area_id: areaId,
+      outward_code: "ME14",
+      consent_text: consentWords("sms"),
+      consented_at: at,
+      recorded_by_user_id: null,
+      status: "active" as const,
+      ended_at: null,
+      ended_by: null,
+      last_sent_at: null,
+    }));
+    await db.insertInto("outreach_subscriptions").values(rows).execute();
+  }
+  return createCampaign(db, { name: "Bench", channel: "sms", subject: "", body: "The digital bus is at Park Wood on Monday, 10am to 2pm.", audience: { areaIds: [areaId], districts: [], barriers: [], goals: [] }, serviceId: null, organisationId: orgId, createdByUserId: randomUUID(), sendAfter: new Date() });
+}
+
+function startSender(dbPath: string, notifyUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/bench/outreach-sender.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BASE_URL: "https://waymark.example", DATABASE_PATH: dbPath, NOTIFY_BASE_URL: notifyUrl, RATE: String(RATE), LEASE_MS: String(LEASE_MS) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+const stopProcess = (child: ChildProcess, signal: NodeJS.Signals) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill(signal))));
+
+async function run(label: string, killHalfWay: boolean) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-outreach-bench-"));
+  const dbPath = path.join(dir, "bench.db");
+  const db = createDatabase(dbPath);
+  await migrateToLatest(db);
+  const campaignId = await seed(db);
+  const standIn = await startNotifyStandIn({ perMinute: RATE });
+  const started = performance.now();
+  let sender = startSender(dbPath, standIn.url);
+  let killedAt: number | null = null;
+  // Generous, for a shared machine: a run that has not finished by then says so rather than hanging.
+  const deadline = started + 20 * 60_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (killHalfWay && killedAt === null && standIn.accepted.size >= PEOPLE / 2) {
+      killedAt = standIn.accepted.size;
+      await stopProcess(sender, "SIGKILL");
+      sender = startSender(dbPath, standIn.url);
+    }
+    const left = await db.selectFrom("outreach_recipients").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).where("status", "in", ["queued", "sending"]).executeTakeFirstOrThrow();
+    const total = await db.selectFrom("outreach_recipients").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).executeTakeFirstOrThrow();
+    if (Number(total.n) === PEOPLE && Number(left.n) === 0) break;
+    if (performance.now() > deadline) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await stopProcess(sender, "SIGTERM");
+  const sent = await db.selectFrom("outreach_recipients").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).where("status", "=", "sent").executeTakeFirstOrThrow();
+  const duplicates = [...standIn.accepted.values()].filter((n) => n > 1).length;
+  const doubleTexted = [...standIn.perRecipient.values()].filter((n) => n > 1).length;
+  const unfinished = await db.selectFrom("outreach_recipients").select((eb) => eb.fn.countAll<number>().as("n")).where("campaign_id", "=", campaignId).where("status", "in", ["queued", "sending"]).executeTakeFirstOrThrow();
+  // Lost: finished, yet never reached Notify. Still waiting at the deadline is reported apart.
+  const lost = PEOPLE - standIn.perRecipient.size - Number(unfinished.n);
+  const floor = (PEOPLE / RATE) * 60;
+  console.log(
+    `${label}: ${PEOPLE} people in ${seconds.toFixed(1)} s (rate limit allows ${floor.toFixed(1)} s at ${RATE}/min; ${(PEOPLE / seconds).toFixed(0)}/s achieved)` +
+      `${killedAt !== null ? `, killed after ${killedAt} accepted and restarted` : ""}; recipients sent ${Number(sent.n)}, unfinished ${Number(unfinished.n)}, lost ${lost}, duplicate references ${duplicates}, numbers texted twice ${doubleTexted}, 429s ${standIn.refused}`,
+  );
+  await standIn.close();
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { lost, duplicates, doubleTexted };
+}
+
+const results = [await run("straight through", false), await run("killed half-way", true)];
+if (results.some((r) => r.lost > 0 || r.duplicates > 0 || r.doubleTexted > 0)) process.exit(1);
