@@ -48,3 +48,13 @@ export function switchHref(code: string, pathname: string, search: string): stri
 export function safeReturnPath(to: string | null): string {
   return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
 }
+
+/** A language's name from its ISO code, in the language of the page, from the runtime's own data. */
+export function languageName(code: string, inLanguage: string = SOURCE_LANGUAGE): string {
+  try {
+    const name = new Intl.DisplayNames([inLanguage], { type: "language", fallback: "code" }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
+  } catch {
+    return code;
+  }
+}
