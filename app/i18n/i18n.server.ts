@@ -239,3 +239,25 @@ export function planWords(code: string): Messages {
 export function categoryNameIn(code: string, id: string): string {
   return get().i18n.getFixedT(code, "common")(`categories.${id}`);
 }
+
+/** Languages a champion can show the questions in: those the resident check is offered in. */
+export function residentLanguages(): { code: string; name: string; htmlLang: string }[] {
+  return getLanguageOptions()
+    .filter((o) => o.offered.includes("check"))
+    .map(({ code, name, htmlLang }) => ({ code, name, htmlLang }));
+}
+
+/** The resident's wording of one question in their language, for a champion to show them. */
+export function residentQuestion(code: string, questionId: string) {
+  const option = getLanguageOptions().find((o) => o.code === code && o.offered.includes("check"));
+  if (!option || code === SOURCE_LANGUAGE) return null;
+  const question = bankIn(code).questions.find((q) => q.id === questionId);
+  if (!question) return null;
+  return {
+    lang: option.htmlLang,
+    languageName: option.name,
+    heading: question.resident,
+    hint: question.residentHint ?? null,
+    options: question.kind === "scale" ? [`${question.min}: ${question.minLabel}`, `${question.max}: ${question.maxLabel}`] : question.options.map((o) => o.label),
+  };
+}

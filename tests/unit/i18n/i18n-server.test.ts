@@ -44,3 +44,17 @@ describe("the translations shipped", () => {
     expect(welsh.version).toBe(bankIn("en").version);
   });
 });
+
+describe("the champion's side-by-side wording", () => {
+  it("gives the resident's question in their language, and nothing for English", async () => {
+    const { residentQuestion, residentLanguages } = await import("~/i18n/i18n.server");
+    expect(residentLanguages().map((l) => l.code)).toEqual(["en", "cy", "pl"]);
+    expect(residentQuestion("pl", "work-status")).toMatchObject({
+      lang: "pl",
+      heading: "Czy szukasz pracy?",
+      options: expect.arrayContaining(["Tak, szukam pracy"]),
+    });
+    expect(residentQuestion("en", "work-status")).toBeNull();
+    expect(residentQuestion("xx", "work-status")).toBeNull();
+  });
+});
