@@ -17,7 +17,9 @@ export function describeReports(reports: LanguageReport[], { detail = false } = 
   for (const report of reports) {
     const translated = report.namespaces.filter((n) => n.total > 0 && n.missing.length === 0).map((n) => n.namespace);
     const partial = report.namespaces.filter((n) => n.missing.length > 0);
-    const summary = partial.map((n) => `${n.namespace} (${n.missing.length} of ${n.total} keys in English)`);
+    // A part with no English keys has not been made translatable yet: all of it is English.
+    const untouched = report.namespaces.filter((n) => n.total === 0).map((n) => `${n.namespace} (not yet translatable)`);
+    const summary = [...partial.map((n) => `${n.namespace} (${n.missing.length} of ${n.total} keys in English)`), ...untouched];
     lines.push(
       `${report.englishName} (${report.code}): translated: ${translated.join(", ") || "nothing yet"}; ` +
         `falls back to English: ${summary.join(", ") || "nothing"}`,
