@@ -14,8 +14,11 @@ import type { ReactNode } from "react";
 import { getCurrentUser } from "~/accounts/auth.server";
 import { Footer } from "~/components/footer";
 import { Header, SignOutForm } from "~/components/header";
+import { LanguageSwitcher } from "~/components/language-switcher";
 import { SkipLink } from "~/components/skip-link";
 import { isTooManyPosts, TooManyPostsPage } from "~/components/too-many-posts";
+import { layoutLanguage } from "~/i18n/i18n.server";
+import { pageLanguage, switchHref } from "~/i18n/languages";
 import { navigationFor } from "~/lib/navigation";
 import { useNonce } from "~/lib/nonce";
 import { useSubmitOnce } from "~/lib/submit-once";
@@ -28,7 +31,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  return { user: user ? { name: user.name, role: user.role, organisationName: user.organisationName } : null };
+  return {
+    user: user ? { name: user.name, role: user.role, organisationName: user.organisationName } : null,
+    language: await layoutLanguage(request),
+  };
 }
 
 export default function App() {
@@ -42,11 +48,15 @@ export default function App() {
 function Document({ children, title }: { children: ReactNode; title?: string }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const nonce = useNonce();
   useSubmitOnce();
+  const language = data?.language;
+  const text = language?.text ?? {};
+  // The page's own content may not be translated yet: then it is English inside a translated frame.
+  const untranslated = language !== undefined && pageLanguage(language, pathname) !== language.code;
   return (
-    <html lang="en-GB" className="govuk-template">
+    <html lang={language?.htmlLang ?? "en-GB"} className="govuk-template">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -56,34 +66,50 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <Links />
       </head>
       <body className="govuk-template__body">
-        <SkipLink />
-        <Header navigation={navigationFor(user?.role ?? null, pathname)}>
+        <SkipLink>{text.skipLink}</SkipLink>
+        <Header navigation={translatedNavigation(navigationFor(user?.role ?? null, pathname), text, language?.code !== "en")} text={text}>
           {user ? (
             <span className="app-signed-in">
               <span>
-                <span className="govuk-visually-hidden">Signed in as </span>
+                <span className="govuk-visually-hidden">{text.signedInAs ?? "Signed in as"} </span>
                 {user.name}
               </span>
-              <SignOutForm />
+              <SignOutForm>{text.signOut}</SignOutForm>
             </span>
           ) : (
             <a className="govuk-service-navigation__link" href="/login">
-              Sign in
+              {text.signIn ?? "Sign in"}
             </a>
           )}
         </Header>
         <div className="govuk-width-container">
-          <main className="govuk-main-wrapper" id="main-content">
+          {language && language.languages.length > 1 ? (
+            <LanguageSwitcher
+              label={text.languageLabel ?? "Language"}
+              current={language.code}
+              languages={language.languages.map((l) => ({ ...l, href: switchHref(l.code, pathname, search) }))}
+            />
+          ) : null}
+          {untranslated ? <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{text.notTranslated}</p> : null}
+          <main className="govuk-main-wrapper" id="main-content" lang={untranslated ? "en-GB" : undefined}>
             {children}
           </main>
         </div>
-        <Footer />
+        <Footer text={text} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         <script type="module" src="/assets/init.js" nonce={nonce} />
       </body>
     </html>
   );
+}
+
+/** The public sections have translated names; any other section's name stays English, marked as such. */
+function translatedNavigation(items: ReturnType<typeof navigationFor>, text: Record<string, string>, translated: boolean) {
+  return items.map((item) => {
+    const name = text[`nav${item.href.replaceAll("/", ".")}`];
+    return { ...item, text: name ?? (translated ? <span lang="en-GB">{item.text}</span> : item.text) };
+  });
 }
 
 export const meta: MetaFunction = () => [{ title: "Waymark" }];

@@ -38,7 +38,7 @@ if (needsBuild()) {
 }
 
 try {
-  checkContent({ demo: config.SEED_DEMO_DATA });
+  for (const line of checkContent({ demo: config.SEED_DEMO_DATA })) console.log(`Languages: ${line}`);
 } catch (error) {
   console.error(`Waymark cannot start because a content file is invalid:\n${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -10,23 +10,23 @@ const defaultLinks: FooterLink[] = [
 ];
 
 /** The site footer: support links and a line about Waymark, with no crown, licence logo or Crown copyright. */
-export function Footer({ links = defaultLinks }: { links?: FooterLink[] }) {
+export function Footer({ links = defaultLinks, text = {} }: { links?: FooterLink[]; text?: Record<string, string> }) {
   return (
     <footer className="govuk-footer">
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <h2 className="govuk-visually-hidden">Support links</h2>
+            <h2 className="govuk-visually-hidden">{text.footerHeading ?? "Support links"}</h2>
             <ul className="govuk-footer__inline-list">
               {links.map((link) => (
                 <li key={link.href} className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href={link.href}>
-                    {link.text}
+                    {text[`footer${link.href.replaceAll("/", ".")}`] ?? link.text}
                   </a>
                 </li>
               ))}
             </ul>
-            <div className="govuk-footer__meta-custom">Waymark helps people get online and find local support.</div>
+            <div className="govuk-footer__meta-custom">{text.footerAbout ?? "Waymark helps people get online and find local support."}</div>
           </div>
         </div>
       </div>

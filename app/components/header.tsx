@@ -13,6 +13,8 @@ export interface HeaderProps {
   serviceName?: string;
   /** Right-hand end of the service navigation, e.g. "Signed in as …" and a SignOutForm. */
   children?: ReactNode;
+  /** The header's own words in the page's language; English when not given. */
+  text?: { serviceInformation?: string; menu?: string };
 }
 
 /** Our own wordmark: a signpost and the word Waymark, drawn in the header's text colour. */
@@ -41,7 +43,8 @@ function Wordmark() {
  * The site header without GOV.UK branding: the Waymark wordmark linking home, then GOV.UK
  * service navigation with the sections and an optional account area at the end.
  */
-export function Header({ navigation = [], serviceName, children }: HeaderProps) {
+export function Header({ navigation = [], serviceName, children, text = {} }: HeaderProps) {
+  const menu = text.menu ?? "Menu";
   const hasNavigation = navigation.length > 0 || Boolean(children);
   return (
     <>
@@ -54,7 +57,7 @@ export function Header({ navigation = [], serviceName, children }: HeaderProps) 
           </div>
         </div>
       </header>
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <section aria-label={text.serviceInformation ?? "Service information"} className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             {serviceName ? (
@@ -63,7 +66,7 @@ export function Header({ navigation = [], serviceName, children }: HeaderProps) 
               </span>
             ) : null}
             {hasNavigation ? (
-              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              <nav aria-label={menu} className="govuk-service-navigation__wrapper">
                 {navigation.length > 1 ? (
                   <button
                     type="button"
@@ -72,7 +75,7 @@ export function Header({ navigation = [], serviceName, children }: HeaderProps) 
                     hidden
                     aria-hidden="true"
                   >
-                    Menu
+                    {menu}
                   </button>
                 ) : null}
                 <ul className="govuk-service-navigation__list" id="navigation">

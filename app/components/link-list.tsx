@@ -1,6 +1,8 @@
 export interface ListedLink {
   href: string;
   text: string;
+  /** The language of the linked page and its title, when it is not the page's own. */
+  lang?: string;
 }
 
 interface LinkListProps {
@@ -18,7 +20,7 @@ export function LinkList({ links, lead, toHref = (href) => href }: LinkListProps
       {links.map((link) => (
         <li key={link.href}>
           {lead ? `${lead} ` : null}
-          <a className="govuk-link" href={toHref(link.href)}>
+          <a className="govuk-link" href={toHref(link.href)} lang={link.lang} hrefLang={link.lang}>
             {link.text}
           </a>
         </li>

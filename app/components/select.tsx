@@ -8,6 +8,8 @@ export interface SelectItem {
   value: string;
   text: string;
   disabled?: boolean;
+  /** When the option's text is in another language than the page, such as a language's own name. */
+  lang?: string;
 }
 
 export interface SelectProps {
@@ -57,7 +59,7 @@ export function Select({
         defaultValue={defaultValue}
       >
         {items.map((item) => (
-          <option key={item.value} value={item.value} disabled={item.disabled}>
+          <option key={item.value} value={item.value} disabled={item.disabled} lang={item.lang}>
             {item.text}
           </option>
         ))}

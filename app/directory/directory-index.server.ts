@@ -59,7 +59,7 @@ function visible<O>(qb: SelectQueryBuilder<Database, "services", O>, serviceId?:
 
 /** Published, active listings (or just one) as records: nine queries however many there are. */
 async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]> {
-  const [services, terms, costs, locations, serviceSchedules, placeSchedules] = await Promise.all([
+  const [services, terms, costs, locations, serviceSchedules, placeSchedules, languages] = await Promise.all([
     visible(
       db
         .selectFrom("services")
@@ -124,6 +124,14 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
         .select(["services.id as owner_id", "locations.name as place"]),
       serviceId,
     ).execute(),
+    visible(
+      db
+        .selectFrom("languages")
+        .innerJoin("services", "services.id", "languages.service_id")
+        .where("languages.code", "is not", null)
+        .select(["services.id as service_id", "languages.code"]),
+      serviceId,
+    ).execute(),
   ]);
 
   const byService = <R extends { service_id: string | null }>(rows: R[]) => {
@@ -134,6 +142,7 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
   const termsOf = byService(terms);
   const costsOf = byService(costs);
   const locationsOf = byService(locations);
+  const languagesOf = byService(languages);
   const schedulesOf = new Map<string, Map<string, ScheduleRule>>();
   const addSchedule = (owner: string, id: string, rule: ScheduleRule) => {
     const rules = schedulesOf.get(owner) ?? new Map<string, ScheduleRule>();
@@ -157,6 +166,7 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
       status: s.status,
       isNational: s.is_national === 1,
       attendingModes: modes,
+      languageCodes: [...new Set((languagesOf.get(s.id) ?? []).map((l) => l.code!.toLowerCase()))],
       howToAccess: s.how_to_access as HowToAccess | null,
       feesDescription: s.fees_description,
       costs: (costsOf.get(s.id) ?? []).map((c) => ({ option: c.option, amount: c.amount })),

@@ -12,6 +12,7 @@ export {
   type SearchIndex,
   type SearchLocation,
   buildSearchIndex,
+  offeredLanguages,
   removeDocument,
   updateDocument,
 } from "./search-store";

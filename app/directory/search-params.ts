@@ -19,10 +19,12 @@ export interface DirectorySearchParams {
   free: boolean;
   day: Weekday | null;
   attending: AttendingMode | null;
+  /** An ORUK language code, such as "pl": help offered in that language. */
+  language: string | null;
   page: number;
 }
 
-export type SearchParamName = "q" | "postcode" | "category" | "cost" | "day" | "attending" | "page";
+export type SearchParamName = "q" | "postcode" | "category" | "cost" | "day" | "attending" | "language" | "page";
 
 export interface ParsedSearchParams {
   params: DirectorySearchParams;
@@ -44,6 +46,11 @@ const fields = {
   cost: z.literal("free", { message: "Cost can only be free" }),
   day: z.enum(WEEKDAYS, { message: "Choose a day from the list" }),
   attending: z.enum(ATTENDING_MODES, { message: "Choose a way to get help from the list" }),
+  language: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2,3}$/, "Choose a language from the list"),
   page: z.coerce
     .number({ message: "Page must be a whole number" })
     .int("Page must be a whole number")
@@ -77,6 +84,7 @@ export function parseSearchParams(search: URLSearchParams): ParsedSearchParams {
       free: read("cost", fields.cost, null) === "free",
       day: read<Weekday | null>("day", fields.day, null),
       attending: read<AttendingMode | null>("attending", fields.attending, null),
+      language: read<string | null>("language", fields.language, null),
       page: read("page", fields.page, 1),
     },
     errors,
@@ -92,6 +100,7 @@ export function searchQueryString(params: Partial<DirectorySearchParams>): strin
   if (params.free) out.set("cost", "free");
   if (params.day) out.set("day", params.day);
   if (params.attending) out.set("attending", params.attending);
+  if (params.language) out.set("language", params.language);
   if (params.page && params.page > 1) out.set("page", String(params.page));
   const text = out.toString();
   return text ? `?${text}` : "";

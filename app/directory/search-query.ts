@@ -27,6 +27,8 @@ export interface SearchQuery {
   free?: boolean;
   day?: Weekday | null;
   attending?: AttendingMode | null;
+  /** An ORUK language code: only help offered in that language. */
+  language?: string | null;
   origin?: LatLon | null;
   /** From 1; a page past the end gives the last page. */
   page?: number;
@@ -69,6 +71,7 @@ function filtersFor(index: SearchIndex, query: SearchQuery): Bitset {
     ...(query.free ? [filterKeys.free] : []),
     ...(query.day ? [filterKeys.day(query.day)] : []),
     ...(query.attending ? [filterKeys.attending(query.attending)] : []),
+    ...(query.language ? [filterKeys.language(query.language)] : []),
   ];
   for (const key of keys) result.intersect(index.filter(key));
   return result;

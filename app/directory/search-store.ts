@@ -38,6 +38,8 @@ export interface SearchDocument {
   categoryNames: string[];
   isFree: boolean;
   attendingModes: AttendingMode[];
+  /** ORUK language codes of the help on offer ("pl"), so a resident can look for help in Polish. */
+  languageCodes: string[];
   /** National, or online or phone only: no address a distance could be measured from. */
   isNational: boolean;
   locations: SearchLocation[];
@@ -98,7 +100,17 @@ export const filterKeys = {
   free: "free",
   day: (day: Weekday) => `day:${day}`,
   attending: (mode: AttendingMode) => `attending:${mode}`,
+  language: (code: string) => `language:${code}`,
 };
+
+/** Languages at least one live listing offers help in, by code, for the directory's language filter. */
+export function offeredLanguages(index: SearchIndex): string[] {
+  const prefix = filterKeys.language("");
+  return [...index.filters.entries()]
+    .filter(([key, set]) => key.startsWith(prefix) && set.copy().intersect(index.live).toArray().length > 0)
+    .map(([key]) => key.slice(prefix.length))
+    .sort();
+}
 
 function weightedWords(doc: SearchDocument): Map<string, number> {
   const weights = new Map<string, number>();
@@ -134,6 +146,7 @@ function insert(index: SearchIndex, doc: SearchDocument): void {
   if (doc.isFree) index.filter(filterKeys.free).add(slot);
   for (const day of doc.openDays) index.filter(filterKeys.day(day)).add(slot);
   for (const mode of doc.attendingModes) index.filter(filterKeys.attending(mode)).add(slot);
+  for (const code of doc.languageCodes) index.filter(filterKeys.language(code)).add(slot);
 }
 
 function setColumns(index: SearchIndex, slot: number, doc: SearchDocument): void {

@@ -10,7 +10,7 @@ import type { LatLon } from "./geo";
 import { UNAVAILABLE_MESSAGE, lookupPostcode, type LookupOptions, type PostcodeLookup } from "./postcodes.server";
 import { parsePostcodeInput } from "./postcodes";
 import type { DirectorySearchParams } from "./search-params";
-import { type SearchResultPage, searchServices } from "./search-index";
+import { type SearchResultPage, offeredLanguages, searchServices } from "./search-index";
 import { type ServiceSummary, openingText, summarise } from "./service-view";
 
 export type { ServiceSummary } from "./service-view";
@@ -28,6 +28,8 @@ export interface DirectorySearchResult {
   postcodeError: string | null;
   page: SearchResultPage;
   services: ServiceSummary[];
+  /** Codes of the languages some listing offers help in, for the language filter. */
+  languages: string[];
 }
 
 export interface DirectorySearchOptions {
@@ -126,11 +128,12 @@ export async function searchDirectory(
     free: params.free,
     day: params.day,
     attending: params.attending,
+    language: params.language,
     origin: place.origin,
     page: params.page,
     now,
   });
-  return { ...place, page, services: summariesFor(directory, page.items, now) };
+  return { ...place, page, services: summariesFor(directory, page.items, now), languages: offeredLanguages(directory.index) };
 }
 
 /**

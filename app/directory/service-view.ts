@@ -21,6 +21,7 @@ export interface ServiceRecord {
   status: string;
   isNational: boolean;
   attendingModes: AttendingMode[];
+  languageCodes: string[];
   howToAccess: HowToAccess | null;
   feesDescription: string | null;
   costs: { option: string | null; amount: number | null }[];
@@ -151,6 +152,7 @@ export function toSearchDocument(record: ServiceRecord): SearchDocument {
     categoryNames: record.termNames,
     isFree: isFreeService(record.feesDescription, record.costs),
     attendingModes: record.attendingModes,
+    languageCodes: record.languageCodes,
     // Without a located address no distance can be measured: it is reached from anywhere.
     isNational: record.isNational || record.locations.length === 0,
     locations: record.locations,

@@ -1,25 +1,27 @@
-import type { MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { pageText } from "~/i18n/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { copy } = await pageText(request, "home");
+  return json({ text: copy("") });
+}
 
 export default function Home() {
+  const { text } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-xl">Get online, and find help near you</h1>
-      <p className="govuk-body-l">
-        Waymark helps people in Maidstone, Thanet and Tunbridge Wells get online: to find the right help nearby, and to
-        check what would make things easier.
-      </p>
+      <h1 className="govuk-heading-xl">{text.title}</h1>
+      <p className="govuk-body-l">{text.lead}</p>
 
       <div className="app-doors">
         <section className="app-door" aria-labelledby="door-check">
           <h2 className="govuk-heading-m" id="door-check">
-            Check yourself
+            {text["check.heading"]}
           </h2>
-          <p className="govuk-body">
-            Answer a few short questions about using the internet. You will get a plan with next steps and help near you.
-            It takes about 10 minutes and you do not need to give your name.
-          </p>
+          <p className="govuk-body">{text["check.text"]}</p>
           <a href="/check" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-            Start the check
+            {text["check.start"]}
             <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
               <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
             </svg>
@@ -28,56 +30,49 @@ export default function Home() {
 
         <section className="app-door" aria-labelledby="door-find">
           <h2 className="govuk-heading-m" id="door-find">
-            Find help near you
+            {text["find.heading"]}
           </h2>
-          <p className="govuk-body">
-            Search for free help with devices, data, skills, job search, Universal Credit and more. Search by postcode to
-            see what is closest.
-          </p>
+          <p className="govuk-body">{text["find.text"]}</p>
           <form method="get" action="/services" className="govuk-!-margin-bottom-0">
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor="home-postcode">
-                Your postcode
+                {text["find.postcode"]}
               </label>
               <input className="govuk-input govuk-input--width-10" id="home-postcode" name="postcode" type="text" autoComplete="postal-code" spellCheck={false} />
             </div>
             <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Find help
+              {text["find.submit"]}
             </button>
           </form>
         </section>
 
         <section className="app-door" aria-labelledby="door-staff">
           <h2 className="govuk-heading-m" id="door-staff">
-            Champions and staff
+            {text["staff.heading"]}
           </h2>
-          <p className="govuk-body">
-            Digital Champions, frontline staff, service providers and coordinators: sign in to run a triage, make and track
-            referrals, and see reports.
-          </p>
+          <p className="govuk-body">{text["staff.text"]}</p>
           <p className="govuk-body">
             <a className="govuk-link" href="/login">
-              Sign in to Waymark
+              {text["staff.signIn"]}
             </a>
           </p>
           <p className="govuk-body">
             <a className="govuk-link" href="/knowledge">
-              Read the guides for champions
+              {text["staff.guides"]}
             </a>
           </p>
         </section>
       </div>
 
-      <h2 className="govuk-heading-m">Other ways to get help</h2>
+      <h2 className="govuk-heading-m">{text["other.heading"]}</h2>
       <p className="govuk-body">
-        You can ask at your local library or community centre. Many have free computers, free Wi-Fi and people who can
-        help you. You can also <a className="govuk-link" href="/services?attending=phone">find help you can get by phone</a>.
+        {text["other.text"]} <a className="govuk-link" href="/services?attending=phone">{text["other.phoneLink"]}</a>.
       </p>
     </>
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Waymark – get online and find help near you" },
-  { name: "description", content: "Check what would help you get online, and find free digital help near you." },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.text.metaTitle ?? "Waymark – get online and find help near you" },
+  { name: "description", content: data?.text.metaDescription ?? "Check what would help you get online, and find free digital help near you." },
 ];

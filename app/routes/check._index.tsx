@@ -4,6 +4,8 @@ import { getSession, redirectWithSession } from "~/accounts/session.server";
 import { Button } from "~/components/button";
 import { InsetText } from "~/components/inset-text";
 import { NotificationBanner } from "~/components/notification-banner";
+import type { Messages } from "~/i18n/catalogue";
+import { pageText } from "~/i18n/i18n.server";
 import { formatReferenceCode } from "~/lib/reference-code";
 import { isComplete } from "~/triage/flow";
 import { loadTriageContent } from "~/triage/question-bank.server";
@@ -14,9 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { bank } = loadTriageContent();
   const { answers, lastReference } = readCheck(await getSession(request));
   const started = Object.keys(answers).length > 0;
+  const { t, copy } = await pageText(request, "check");
+  const text: Messages = { ...copy("start"), title: t("title") };
   return json({
     started,
-    lastPlan: lastReference ? { href: `/check/result/${lastReference}`, reference: formatReferenceCode(lastReference) } : null,
+    text,
+    lastPlan: lastReference ? { href: `/check/result/${lastReference}`, heading: t("start.lastPlan", { reference: formatReferenceCode(lastReference) }) } : null,
     continueHref: nextHref("/check", bank, answers, "self"),
     complete: started && isComplete(bank, answers, "self"),
   });
@@ -30,59 +35,59 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckStart() {
-  const { started, lastPlan, continueHref, complete } = useLoaderData<typeof loader>();
+  const { started, lastPlan, continueHref, complete, text } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {lastPlan ? (
-          <NotificationBanner heading={`You made a plan with reference ${lastPlan.reference}.`}>
+          <NotificationBanner heading={lastPlan.heading}>
             <p className="govuk-body">
               <a className="govuk-notification-banner__link" href={lastPlan.href}>
-                See your plan
+                {text.seePlan}
               </a>
             </p>
           </NotificationBanner>
         ) : null}
-        <h1 className="govuk-heading-xl">Check what help you might need</h1>
-        <p className="govuk-body-l">Answer some short questions about you and the internet. At the end you get a plan: what to do next, and help near you.</p>
+        <h1 className="govuk-heading-xl">{text.title}</h1>
+        <p className="govuk-body-l">{text.lead}</p>
         <ul className="govuk-list govuk-list--bullet">
-          <li>It takes about 10 minutes.</li>
-          <li>You do not need to give your name, email or phone number.</li>
-          <li>There are no right or wrong answers.</li>
-          <li>You can go back and change an answer at any time.</li>
+          <li>{text["points.time"]}</li>
+          <li>{text["points.private"]}</li>
+          <li>{text["points.noWrong"]}</li>
+          <li>{text["points.change"]}</li>
         </ul>
         {started ? (
           <>
-            <InsetText>You have already started. Your answers are kept for 4 hours after your last answer.</InsetText>
+            <InsetText>{text.started}</InsetText>
             <Button href={continueHref} isStartButton>
-              {complete ? "Check your answers" : "Carry on"}
+              {complete ? text.checkAnswers : text.carryOn}
             </Button>
             <Form method="post" noValidate>
-              <Button variant="secondary">Start again</Button>
+              <Button variant="secondary">{text.startAgain}</Button>
             </Form>
           </>
         ) : (
           <Button href={continueHref} isStartButton>
-            Start now
+            {text.startNow}
           </Button>
         )}
         <p className="govuk-body">
-          Already have a plan? <a className="govuk-link" href="/check/reopen">Open your plan with your reference</a>.
+          {text.havePlan} <a className="govuk-link" href="/check/reopen">{text.reopenLink}</a>.
         </p>
 
-        <h2 className="govuk-heading-m">Other ways to get help</h2>
-        <p className="govuk-body">You do not have to do this on your own or online.</p>
+        <h2 className="govuk-heading-m">{text.otherWays}</h2>
+        <p className="govuk-body">{text.notAlone}</p>
         <ul className="govuk-list govuk-list--bullet">
-          <li>Go to your local library. Most have free computers, free Wi-Fi and staff who can help.</li>
+          <li>{text.library}</li>
           <li>
             <a className="govuk-link" href="/services?category=one-to-one-support">
-              Find a Digital Champion
+              {text.championLink}
             </a>{" "}
-            who can go through this with you, in person.
+            {text.championRest}
           </li>
           <li>
             <a className="govuk-link" href="/services?attending=phone">
-              Find help you can get by phone
+              {text.phoneLink}
             </a>
             .
           </li>
@@ -92,4 +97,4 @@ export default function CheckStart() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Check what help you might need – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.text.title ?? "Check what help you might need"} – Waymark` }];

@@ -5,6 +5,8 @@ import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
+import type { Messages } from "~/i18n/catalogue";
+import { bankIn, pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { isComplete, nextQuestion } from "~/triage/flow";
 import { completeTriage } from "~/triage/outcome";
@@ -14,13 +16,15 @@ import { saveTriageResult } from "~/triage/triage-results.server";
 import { clearCheck, readCheck } from "~/triage/triage-session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { bank } = loadTriageContent();
+  const { code, t, copy } = await pageText(request, "check");
+  const bank = bankIn(code);
   const { answers, lastReference } = readCheck(await getSession(request));
   if (Object.keys(answers).length === 0) throw redirect(lastReference ? `/check/result/${lastReference}` : "/check");
   if (!isComplete(bank, answers, "self")) throw redirect(questionHref("/check", nextQuestion(bank, answers, "self")!.id));
-  const sections = answerSections("/check", bank, answers, "self");
+  const sections = answerSections("/check", bank, answers, "self", t("answers.outOf"));
   const last = sections.flatMap((s) => s.rows).filter((row) => row.changeHref).at(-1);
-  return json({ sections, backHref: last ? questionHref("/check", last.questionId) : "/check" });
+  const text: Messages = { ...copy("answers"), back: t("back"), errorSummaryTitle: t("errorSummaryTitle"), checkTitle: t("title") };
+  return json({ sections, text, backHref: last ? questionHref("/check", last.questionId) : "/check" });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { answers } = readCheck(session);
   const completed = completeTriage(content, answers, "self");
   if (!completed.ok) {
-    return json({ error: "You have not answered every question yet. Answer this one to carry on.", href: questionHref("/check", completed.questionId) }, { status: 400 });
+    const { t } = await pageText(request, "check");
+    return json({ error: t("answers.notFinished"), href: questionHref("/check", completed.questionId) }, { status: 400 });
   }
   const saved = await saveTriageResult(getDb(), { outcome: completed.outcome });
   clearCheck(session, saved.reference);
@@ -37,16 +42,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckAnswers() {
-  const { sections, backHref } = useLoaderData<typeof loader>();
+  const { sections, backHref, text } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <BackLink href={backHref} />
+      <BackLink href={backHref}>{text.back}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={actionData ? [{ href: actionData.href, text: actionData.error }] : []} />
-          <h1 className="govuk-heading-l">Check your answers</h1>
-          <p className="govuk-body">Change anything that is not right. Then get your plan.</p>
+          <ErrorSummary title={text.errorSummaryTitle} errors={actionData ? [{ href: actionData.href, text: actionData.error }] : []} />
+          <h1 className="govuk-heading-l">{text.title}</h1>
+          <p className="govuk-body">{text.lead}</p>
           {sections.map((section) => (
             <section key={section.id} aria-labelledby={`answers-${section.id}`}>
               <h2 className="govuk-heading-m" id={`answers-${section.id}`}>
@@ -55,16 +60,16 @@ export default function CheckAnswers() {
               <SummaryList
                 rows={section.rows.map((row) => ({
                   key: row.summary,
-                  value: <AnswerValue row={row} />,
-                  actions: row.changeHref ? [{ href: row.changeHref, text: "Change", visuallyHiddenText: row.summary.toLowerCase() }] : [],
+                  value: <AnswerValue row={row} inferredNote={text.inferred} />,
+                  actions: row.changeHref ? [{ href: row.changeHref, text: text.change, visuallyHiddenText: row.summary.toLowerCase() }] : [],
                 }))}
               />
             </section>
           ))}
-          <h2 className="govuk-heading-m">Get your plan</h2>
-          <p className="govuk-body">We keep your answers without your name, so nobody can tell they are yours. You get a reference to open your plan again.</p>
+          <h2 className="govuk-heading-m">{text.getPlanHeading}</h2>
+          <p className="govuk-body">{text.privacy}</p>
           <Form method="post" noValidate>
-            <Button preventDoubleClick>Get my plan</Button>
+            <Button preventDoubleClick>{text.getPlan}</Button>
           </Form>
         </div>
       </div>
@@ -72,8 +77,8 @@ export default function CheckAnswers() {
   );
 }
 
-function AnswerValue({ row }: { row: AnswerRow }) {
-  const note = row.inferred ? <span className="app-meta"> (from an earlier answer)</span> : null;
+function AnswerValue({ row, inferredNote }: { row: AnswerRow; inferredNote: string }) {
+  const note = row.inferred ? <span className="app-meta"> {inferredNote}</span> : null;
   if (row.answer.length === 1) {
     return (
       <>
@@ -91,4 +96,4 @@ function AnswerValue({ row }: { row: AnswerRow }) {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Check your answers – Check what help you might need – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.text.title} – ${data?.text.checkTitle} – Waymark` }];

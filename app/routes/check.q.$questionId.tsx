@@ -4,9 +4,10 @@ import { getSession, redirectWithSession } from "~/accounts/session.server";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { ErrorSummary } from "~/components/error-summary";
+import type { Messages } from "~/i18n/catalogue";
+import { bankIn, pageText } from "~/i18n/i18n.server";
 import { answerQuestion } from "~/triage/flow";
 import { QuestionControl } from "~/triage/question-control";
-import { loadTriageContent } from "~/triage/question-bank.server";
 import {
   backHref,
   nextHref,
@@ -27,8 +28,10 @@ function navigation(request: Request): NavigationOptions {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bank } = loadTriageContent();
+  const { code, t, copy } = await pageText(request, "check");
+  const bank = bankIn(code);
   const { answers } = readCheck(await getSession(request));
+  const text: Messages = { ...copy("question"), back: t("back"), continue: t("continue"), errorSummaryTitle: t("errorSummaryTitle"), title: t("title") };
   const id = params.questionId ?? "";
   const nav = navigation(request);
   const status = questionStatus(bank, answers, id);
@@ -36,10 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const back = backHref("/check", bank, answers, id, nav);
   if (status === "not-shown") {
     // Reached by an old bookmark or after changing an earlier answer: say so, and move on.
-    return json({ kind: "not-shown" as const, backHref: back, continueHref: nextHref("/check", bank, answers, "self", nav) });
+    return json({ kind: "not-shown" as const, text, backHref: back, continueHref: nextHref("/check", bank, answers, "self", nav) });
   }
   return json({
     kind: "question" as const,
+    text,
     backHref: back,
     formAction: questionHref("/check", id, nav),
     question: questionView(bank, answers, findQuestion(bank, id)!, "self"),
@@ -47,20 +51,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { bank } = loadTriageContent();
+  const { code, t } = await pageText(request, "check");
+  const bank = bankIn(code);
   const session = await getSession(request);
   const { answers } = readCheck(session);
   const id = params.questionId ?? "";
   const form = await readFormData(request);
   const posted = form.get("questionId");
   if (posted !== null && posted !== id) {
-    return json({ error: "That answer was for a different question. Answer the question on this page.", chosen: null }, { status: 400 });
+    return json({ error: t("question.wrongQuestion"), chosen: null }, { status: 400 });
   }
   const result = answerQuestion(bank, answers, id, postedAnswer(form), "self");
   if (!result.ok) {
     // Shown again as it was sent (less anything made up), not as it was saved before.
     const question = findQuestion(bank, id);
-    return json({ error: result.error, chosen: question ? postedChoices(question, form) : null }, { status: 400 });
+    return json({ error: t(`errors.${result.code}`, result.values), chosen: question ? postedChoices(question, form) : null }, { status: 400 });
   }
   writeCheck(session, { answers: result.answers });
   return redirectWithSession(session, nextHref("/check", bank, result.answers, "self", navigation(request)));
@@ -72,24 +77,24 @@ export default function CheckQuestion() {
   const error = actionData?.error;
   return (
     <>
-      <BackLink href={data.backHref} />
+      <BackLink href={data.backHref}>{data.text.back}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={error ? [{ href: data.kind === "question" ? "#answer" : "#continue", text: error }] : []} />
+          <ErrorSummary title={data.text.errorSummaryTitle} errors={error ? [{ href: data.kind === "question" ? "#answer" : "#continue", text: error }] : []} />
           {data.kind === "question" ? (
             // Keyed by question, so a choice on one page is never carried over to the next.
             <Form method="post" action={data.formAction} noValidate key={data.question.id}>
               <input type="hidden" name="questionId" value={data.question.id} />
               <span className="govuk-caption-l">{data.question.sectionTitle}</span>
-              <QuestionControl view={withPostedChoices(data.question, actionData?.chosen)} error={error} />
-              <Button preventDoubleClick>Continue</Button>
+              <QuestionControl view={withPostedChoices(data.question, actionData?.chosen)} error={error} text={data.text} />
+              <Button preventDoubleClick>{data.text.continue}</Button>
             </Form>
           ) : (
             <>
-              <h1 className="govuk-heading-l">You do not need to answer this question</h1>
-              <p className="govuk-body">Your earlier answers mean this question does not apply to you.</p>
+              <h1 className="govuk-heading-l">{data.text.notShownTitle}</h1>
+              <p className="govuk-body">{data.text.notShownText}</p>
               <Button href={data.continueHref} id="continue">
-                Continue
+                {data.text.continue}
               </Button>
             </>
           )}
@@ -100,5 +105,5 @@ export default function CheckQuestion() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.kind === "question" ? data.question.heading : "You do not need to answer this question"} – Check what help you might need – Waymark` },
+  { title: `${data?.kind === "question" ? data.question.heading : data?.text.notShownTitle} – ${data?.text.title} – Waymark` },
 ];

@@ -1,42 +1,53 @@
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Input } from "~/components/input";
+import type { Messages } from "~/i18n/catalogue";
+import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 
-const SHAPE_MESSAGE = "Enter your reference. It has 8 letters and numbers, like 7KQ3 MXP2";
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, copy } = await pageText(request, "check");
+  const text: Messages = { ...copy("reopen"), back: t("back"), errorSummaryTitle: t("errorSummaryTitle") };
+  return json({ text });
+}
 
-const reopenSchema = z.object({
-  reference: z
-    .string()
-    .trim()
-    .min(1, "Enter the reference from your plan")
-    .max(40, SHAPE_MESSAGE)
-    .transform((value, ctx) => {
-      const code = normaliseReferenceCode(value);
-      if (!code) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: SHAPE_MESSAGE });
-        return z.NEVER;
-      }
-      return code;
-    }),
-});
+/** The messages are in the resident's language, so the schema is made per request. */
+function reopenSchema(text: Messages) {
+  return z.object({
+    reference: z
+      .string()
+      .trim()
+      .min(1, text.errorEmpty)
+      .max(40, text.errorShape)
+      .transform((value, ctx) => {
+        const code = normaliseReferenceCode(value);
+        if (!code) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: text.errorShape });
+          return z.NEVER;
+        }
+        return code;
+      }),
+  });
+}
 
 export async function action({ request }: ActionFunctionArgs) {
+  const { copy } = await pageText(request, "check");
+  const text = copy("reopen");
   const formData = await readFormData(request);
-  const form = parseForm(reopenSchema, formData);
+  const form = parseForm(reopenSchema(text), formData);
   if (!form.success) return json({ errors: form.errors, values: { reference: echoed(form.values, "reference") } }, { status: 400 });
   const saved = await findTriageResultByReference(getDb(), form.data.reference);
   if (!saved) {
     return json(
-      { errors: { reference: "We cannot find a plan with that reference. Check it and try again" }, values: { reference: String(formData.get("reference") ?? "") } },
+      { errors: { reference: text.errorNotFound }, values: { reference: String(formData.get("reference") ?? "") } },
       { status: 400 },
     );
   }
@@ -44,21 +55,22 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReopenPlan() {
+  const { text } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <BackLink href="/check">Back</BackLink>
+      <BackLink href="/check">{text.back}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={errorSummaryItems(errors)} />
+          <ErrorSummary title={text.errorSummaryTitle} errors={errorSummaryItems(errors)} />
           <Form method="post" noValidate>
             <Input
               name="reference"
-              label="Open your plan"
+              label={text.title}
               labelSize="l"
               isPageHeading
-              hint="Enter the reference from your plan. It has 8 letters and numbers, like 7KQ3 MXP2."
+              hint={text.hint}
               width="10"
               autoComplete="off"
               autoCapitalize="characters"
@@ -66,10 +78,10 @@ export default function ReopenPlan() {
               defaultValue={actionData?.values.reference}
               error={errors.reference}
             />
-            <Button>Open my plan</Button>
+            <Button>{text.submit}</Button>
           </Form>
           <p className="govuk-body">
-            Lost your reference? You can <a className="govuk-link" href="/check">do the check again</a>. It takes about 10 minutes.
+            {text.lost} <a className="govuk-link" href="/check">{text.lostLink}</a>. {text.lostRest}
           </p>
         </div>
       </div>
@@ -77,4 +89,4 @@ export default function ReopenPlan() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Open your plan – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.text.title ?? "Open your plan"} – Waymark` }];

@@ -13,6 +13,7 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { Panel } from "~/components/panel";
 import { parsePostcodeInput } from "~/directory/postcodes";
 import { findHelpNearby } from "~/directory/service-search.server";
+import { pageText, planWords } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, type FieldErrors, parseForm, readFormData } from "~/lib/forms";
 import { formatReferenceCode, normaliseReferenceCode } from "~/lib/reference-code";
@@ -25,6 +26,7 @@ import { planView } from "~/triage/plan-view";
 import { findTriageResultByReference } from "~/triage/triage-results.server";
 import { LinkList } from "~/components/link-list";
 import { OutreachOptIn } from "~/outreach/opt-in-link";
+import { fill } from "~/i18n/catalogue";
 
 const NEARBY_LIMIT = 5;
 
@@ -41,10 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (params.reference !== saved.reference) throw redirect(`/check/result/${saved.reference}`);
   const url = new URL(request.url);
   const origin = publicBaseUrl(request);
-  const plan = planView(saved, "resident", planLookups);
+  const language = await pageText(request, "plan");
+  const { t } = language;
+  const plan = planView(saved, "resident", planLookups(language.code), planWords(language.code));
 
   const postcode = (url.searchParams.get("postcode") ?? "").trim().slice(0, 20);
-  const postcodeError = postcode && parsePostcodeInput(postcode).kind === "invalid" ? "Enter a real postcode, like ME14 1LE" : null;
+  const postcodeError = postcode && parsePostcodeInput(postcode).kind === "invalid" ? t("nearby.postcodeError") : null;
   const nearby =
     postcode && !postcodeError
       ? (await findHelpNearby(getDb(), { categoryIds: plan.categoryIds, postcode, limit: NEARBY_LIMIT })).map((s) => ({
@@ -58,6 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null;
   const sent = url.searchParams.get("sent");
   return json({
+    lang: language.code,
+    text: language.copy(""),
+    nearbyHeading: nearby ? t(nearby.length > 0 ? "foundNearby" : "noneNearby", { count: nearby.length, postcode }) : null,
     reference: saved.reference,
     referenceText: formatReferenceCode(saved.reference),
     origin,
@@ -69,25 +76,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const sendSchema = z
-  .object({
-    to: z.string().max(320, "Enter a mobile phone number or an email address of 320 characters or fewer").optional().default(""),
-    consent: z.string().optional().default(""),
-  })
-  .transform((form, ctx) => {
-    const recipient = planRecipient(form.to);
-    if (!recipient.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: recipient.error });
-    if (form.consent !== "yes") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["consent"], message: "Tick the box to say we may send your plan once" });
-    return recipient.ok ? { channel: recipient.channel, to: recipient.to } : z.NEVER;
-  });
+/** The messages are in the resident's language, so the schema is made per request. */
+const sendSchema = (t: (key: string) => string) =>
+  z
+    .object({
+      to: z.string().max(320, t("keep.errorTooLong")).optional().default(""),
+      consent: z.string().optional().default(""),
+    })
+    .transform((form, ctx) => {
+      const recipient = planRecipient(form.to);
+      if (!recipient.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["to"], message: recipient.error });
+      if (form.consent !== "yes") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["consent"], message: t("keep.errorConsent") });
+      return recipient.ok ? { channel: recipient.channel, to: recipient.to } : z.NEVER;
+    });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const saved = await findResult(params.reference);
   const formData = await readFormData(request);
-  const form = parseForm(sendSchema, formData);
+  const { t } = await pageText(request, "plan");
+  const form = parseForm(sendSchema(t), formData);
   if (!form.success) return json({ errors: form.errors, values: { to: echoed(form.values, "to") } }, { status: 400 });
   const { channel, to } = form.data;
-  const plan = planView(saved, "resident", planLookups);
+  // The text or email is in English for now: Welsh and Polish letters would cost more SMS fragments.
+  const plan = planView(saved, "resident", planLookups("en"));
   const message = planMessage(channel, { reference: saved.reference, steps: plan.steps, link: `${publicBaseUrl(request)}/check/result/${saved.reference}` });
   const now = new Date();
   // Counted and queued in one transaction, so two quick clicks cannot both slip under the limit.
@@ -125,35 +136,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CheckResult() {
   const data = useLoaderData<typeof loader>();
   const sendErrors = useActionData<typeof action>()?.errors ?? {};
-  const { plan, origin } = data;
+  const { plan, origin, text } = data;
   const absolute = (href: string) => `${origin}${href}`;
   return (
     <div className="govuk-grid-row app-plan">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={[...(data.postcodeError ? [{ href: "#postcode", text: data.postcodeError }] : []), ...errorSummaryItems(sendErrors)]} />
+        <ErrorSummary title={text.errorSummaryTitle} errors={[...(data.postcodeError ? [{ href: "#postcode", text: data.postcodeError }] : []), ...errorSummaryItems(sendErrors)]} />
         {data.sent ? (
-          <NotificationBanner type="success" heading={`We are sending your plan by ${data.sent === "sms" ? "text message" : "email"}.`}>
-            <p className="govuk-body">We will delete your {data.sent === "sms" ? "number" : "email address"} once it has been sent.</p>
+          <NotificationBanner type="success" heading={data.sent === "sms" ? text.sentSms : text.sentEmail}>
+            <p className="govuk-body">{data.sent === "sms" ? text.deleteNumber : text.deleteEmail}</p>
           </NotificationBanner>
         ) : null}
         {data.nearby ? (
           // The postcode search reloads the page at the top, so say where the answer is.
-          <NotificationBanner heading={data.nearby.length > 0 ? `We found ${data.nearby.length} places that can help near ${data.postcode}.` : `We could not find help for your plan near ${data.postcode}.`}>
+          <NotificationBanner heading={data.nearbyHeading ?? ""}>
             <p className="govuk-body">
               <a className="govuk-notification-banner__link" href="#nearby">
-                Go to help near you
+                {text.goToNearby}
               </a>
             </p>
           </NotificationBanner>
         ) : null}
-        <Panel title="Your plan">
-          Your reference is
+        <Panel title={text.title}>
+          {text.referenceIs}
           <br />
           <strong className="app-reference">{data.referenceText}</strong>
         </Panel>
-        <p className="govuk-body">Write down your reference or take a photo of it. You can use it to open this plan again.</p>
+        <p className="govuk-body">{text.keepReference}</p>
 
-        <h2 className="govuk-heading-m">What is going well</h2>
+        <h2 className="govuk-heading-m">{text.goingWellHeading}</h2>
         {plan.goingWell.length > 0 ? (
           <ul className="govuk-list govuk-list--bullet">
             {plan.goingWell.map((line) => (
@@ -161,10 +172,10 @@ export default function CheckResult() {
             ))}
           </ul>
         ) : (
-          <p className="govuk-body">You have taken the first step by doing this check. That is a good start.</p>
+          <p className="govuk-body">{text.firstStep}</p>
         )}
 
-        <h2 className="govuk-heading-m">What is getting in the way</h2>
+        <h2 className="govuk-heading-m">{text.inTheWay}</h2>
         {plan.barriers.length > 0 ? (
           <ul className="govuk-list app-barriers">
             {plan.barriers.map((b) => (
@@ -176,15 +187,15 @@ export default function CheckResult() {
             ))}
           </ul>
         ) : (
-          <p className="govuk-body">Nothing big is getting in your way.</p>
+          <p className="govuk-body">{text.nothingInTheWay}</p>
         )}
 
-        <h2 className="govuk-heading-m">Your digital skills</h2>
+        <h2 className="govuk-heading-m">{text.skills}</h2>
         <p className="govuk-body">
           <strong>{plan.level.title}.</strong> {plan.level.explanation}
         </p>
 
-        <h2 className="govuk-heading-m">What to do next</h2>
+        <h2 className="govuk-heading-m">{text.nextSteps}</h2>
         {plan.steps.length > 0 ? (
           <ol className="govuk-list govuk-list--number app-steps">
             {plan.steps.map((step) => (
@@ -194,12 +205,12 @@ export default function CheckResult() {
                 <ul className="govuk-list">
                   {step.guides.map((g) => (
                     <li key={g.href}>
-                      Read: <a className="govuk-link" href={absolute(g.href)}>{g.text}</a>
+                      {text.read} <a className="govuk-link" href={absolute(g.href)} lang={g.lang} hrefLang={g.lang}>{g.text}</a>
                     </li>
                   ))}
                   {step.categories.map((c) => (
                     <li key={c.id}>
-                      Find: <a className="govuk-link" href={absolute(c.href)}>{c.text}</a>
+                      {text.find} <a className="govuk-link" href={absolute(c.href)}>{c.text}</a>
                     </li>
                   ))}
                 </ul>
@@ -207,16 +218,16 @@ export default function CheckResult() {
             ))}
           </ol>
         ) : (
-          <p className="govuk-body">You do not need to do anything else. You could help someone else get online.</p>
+          <p className="govuk-body">{text.nothingToDo}</p>
         )}
 
         {plan.barrierGuides.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">Guides for what you told us</h2>
+            <h2 className="govuk-heading-m">{text.barrierGuides}</h2>
             {plan.barrierGuides.map((group) => (
               <Fragment key={group.id}>
                 <h3 className="govuk-heading-s">{group.label}</h3>
-                <LinkList links={group.guides} lead="Read:" toHref={absolute} />
+                <LinkList links={group.guides} lead={text.read} toHref={absolute} />
               </Fragment>
             ))}
           </>
@@ -231,16 +242,16 @@ export default function CheckResult() {
 }
 
 function HelpNearby() {
-  const { reference, plan, postcode, postcodeError, nearby, origin } = useLoaderData<typeof loader>();
+  const { reference, plan, postcode, postcodeError, nearby, origin, text } = useLoaderData<typeof loader>();
   const more = (id: string) => `${origin}/services?${new URLSearchParams({ category: id, ...(postcode && !postcodeError ? { postcode } : {}) })}`;
   return (
     <section aria-labelledby="nearby">
       <h2 className="govuk-heading-m" id="nearby">
-        Help near you
+        {text["nearby.heading"]}
       </h2>
       <form method="get" action={`/check/result/${reference}`} className="app-no-print">
-        <Input name="postcode" label="Your postcode" hint="For example, ME14 1LE. We do not keep it." width="10" autoComplete="postal-code" spellCheck={false} defaultValue={postcode} error={postcodeError ?? undefined} />
-        <Button variant="secondary">Find help near me</Button>
+        <Input name="postcode" label={text["nearby.postcode"]} hint={text["nearby.postcodeHint"]} width="10" autoComplete="postal-code" spellCheck={false} defaultValue={postcode} error={postcodeError ?? undefined} />
+        <Button variant="secondary">{text["nearby.search"]}</Button>
       </form>
       {nearby ? (
         nearby.length > 0 ? (
@@ -262,13 +273,13 @@ function HelpNearby() {
             ))}
           </ul>
         ) : (
-          <p className="govuk-body">We could not find help for your plan near that postcode. Try the links below, or ask at your library.</p>
+          <p className="govuk-body">{text["nearby.noneFound"]}</p>
         )
       ) : null}
       {plan.categoryIds.length > 0 ? (
         // On paper the steps already carry these links, so the list is left off.
         <div className="app-no-print">
-          <h3 className="govuk-heading-s">See all the help for</h3>
+          <h3 className="govuk-heading-s">{text["nearby.seeAll"]}</h3>
           <ul className="govuk-list">
             {plan.steps
               .flatMap((s) => s.categories)
@@ -288,33 +299,31 @@ function HelpNearby() {
 }
 
 function KeepYourPlan() {
-  const { reference, referenceText, origin } = useLoaderData<typeof loader>();
+  const { reference, referenceText, origin, text, lang } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const values = actionData?.values;
   return (
     <section aria-labelledby="keep">
       <h2 className="govuk-heading-m" id="keep">
-        Keep your plan
+        {text["keep.heading"]}
       </h2>
-      <p className="govuk-body app-only-print">
-        Open this plan again at {origin}/check/reopen with your reference {referenceText}.
-      </p>
+      <p className="govuk-body app-only-print">{fill(text["keep.printLine"], { address: `${origin}/check/reopen`, reference: referenceText })}</p>
       <div className="app-no-print">
-        <PrintButton />
+        <PrintButton tip={text["keep.printTip"]} label={text["keep.print"]} />
         <p className="govuk-body">
-          Your reference is <strong>{referenceText}</strong>.{" "}
+          {text["keep.referenceIs"]} <strong>{referenceText}</strong>.{" "}
           <a className="govuk-link" href="/check/reopen">
-            Open your plan again with your reference
+            {text["keep.reopen"]}
           </a>
           .
         </p>
-        <h3 className="govuk-heading-s">Send my plan by text or email</h3>
+        <h3 className="govuk-heading-s">{text["keep.sendHeading"]}</h3>
         <Form method="post" action={`/check/result/${reference}`} noValidate>
           <Input
             name="to"
-            label="Mobile phone number or email address"
-            hint="We send your plan once, then delete the number or address."
+            label={text["keep.to"]}
+            hint={text["keep.toHint"]}
             autoComplete="off"
             spellCheck={false}
             defaultValue={values?.to}
@@ -323,18 +332,18 @@ function KeepYourPlan() {
           <Checkboxes
             name="consent"
             error={errors.consent}
-            items={[{ value: "yes", text: "Send my plan to this number or email address once. Do not keep it." }]}
+            items={[{ value: "yes", text: text["keep.consent"] }]}
           />
           <Button variant="secondary" preventDoubleClick>
-            Send my plan
+            {text["keep.send"]}
           </Button>
         </Form>
-        <h3 className="govuk-heading-s">Talk to someone</h3>
+        <h3 className="govuk-heading-s">{text["keep.talkHeading"]}</h3>
         <p className="govuk-body">
-          <a className="govuk-link" href={`/referrals/self?triage=${reference}`}>
-            Ask someone to contact me
+          <a className="govuk-link" href={`/referrals/self?triage=${reference}`} hrefLang={lang === "en" ? undefined : "en-GB"}>
+            {text["keep.askContact"]}
           </a>{" "}
-          about my plan.
+          {text["keep.aboutPlan"]}
         </p>
       </div>
     </section>
@@ -342,19 +351,19 @@ function KeepYourPlan() {
 }
 
 /** Printing needs JavaScript; without it the browser's own print option does the same. */
-function PrintButton() {
+function PrintButton({ tip, label }: { tip: string; label: string }) {
   // False while rendering on the server (and without JavaScript), true once the page has hydrated.
   const canPrint = useSyncExternalStore(
     () => () => {},
     () => true,
     () => false,
   );
-  if (!canPrint) return <p className="govuk-body">To keep a paper copy, use your browser&apos;s Print option.</p>;
+  if (!canPrint) return <p className="govuk-body">{tip}</p>;
   return (
     <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => window.print()}>
-      Print my plan
+      {label}
     </button>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your plan – Check what help you might need – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.text.title ?? "Your plan"} – ${data?.text.checkTitle ?? "Check what help you might need"} – Waymark` }];

@@ -15,6 +15,7 @@ import { MAX_POSTCODE_LENGTH, MAX_QUERY_LENGTH, parseSearchParams, searchQuerySt
 import { searchDirectory, type ServiceSummary } from "~/directory/service-search.server";
 import { DEMO_TAG } from "~/directory/service-view";
 import { readShortlist } from "~/directory/shortlist.server";
+import { languageName } from "~/i18n/languages";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { getDb } from "~/lib/db.server";
 
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     services: result.services,
     saved: readShortlist(session),
     categories: getCategoryTaxonomy().terms.map((t) => ({ id: t.id, name: t.name })),
+    languages: result.languages.map((code) => ({ code, name: languageName(code) })),
   });
 }
 
@@ -44,7 +46,7 @@ const ATTENDING_TEXT: Record<(typeof ATTENDING_MODES)[number], string> = {
 };
 
 export default function ServiceSearch() {
-  const { params, errors, notice, postcodeError, sortedByDistance, page, services, saved, categories } = useLoaderData<typeof loader>();
+  const { params, errors, notice, postcodeError, sortedByDistance, page, services, saved, categories, languages } = useLoaderData<typeof loader>();
   const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
   const otherErrors = Object.entries(errors).filter(([name]) => name !== "postcode" && name !== "q");
   return (
@@ -60,8 +62,8 @@ export default function ServiceSearch() {
           </ul>
         </NotificationBanner>
       ) : null}
-      <SearchForm params={params} categories={categories} postcodeError={postcodeError} queryError={errors.q} />
-      <ActiveFilters params={params} categoryName={categoryName} />
+      <SearchForm params={params} categories={categories} languages={languages} postcodeError={postcodeError} queryError={errors.q} />
+      <ActiveFilters params={params} categoryName={categoryName} languages={languages} />
       {notice ? (
         <div className="govuk-inset-text" role="status">
           {notice}
@@ -103,11 +105,13 @@ export default function ServiceSearch() {
 function SearchForm({
   params,
   categories,
+  languages,
   postcodeError,
   queryError,
 }: {
   params: DirectorySearchParams;
   categories: { id: string; name: string }[];
+  languages: { code: string; name: string }[];
   postcodeError: string | null | undefined;
   queryError: string | undefined;
 }) {
@@ -165,6 +169,14 @@ function SearchForm({
             items={[{ value: "", text: "Any way" }, ...ATTENDING_MODES.map((m) => ({ value: m, text: ATTENDING_TEXT[m] }))]}
           />
         </div>
+        <div className="govuk-grid-column-one-third">
+          <Select
+            name="language"
+            label="Help in a language"
+            defaultValue={params.language ?? ""}
+            items={[{ value: "", text: "Any language" }, ...languages.map((l) => ({ value: l.code, text: l.name }))]}
+          />
+        </div>
       </div>
       <Checkboxes name="cost" legend="Cost" legendSize="s" small items={[{ value: "free", text: "Free only" }]} defaultValues={params.free ? ["free"] : []} />
       <Button>Search</Button>
@@ -172,7 +184,15 @@ function SearchForm({
   );
 }
 
-function ActiveFilters({ params, categoryName }: { params: DirectorySearchParams; categoryName: (id: string) => string }) {
+function ActiveFilters({
+  params,
+  categoryName,
+  languages,
+}: {
+  params: DirectorySearchParams;
+  categoryName: (id: string) => string;
+  languages: { code: string; name: string }[];
+}) {
   const tags: { label: string; href: string }[] = [];
   const without = (change: Partial<DirectorySearchParams>) => `/services${searchQueryString({ ...params, ...change, page: 1 })}`;
   if (params.q) tags.push({ label: `“${params.q}”`, href: without({ q: "" }) });
@@ -183,6 +203,10 @@ function ActiveFilters({ params, categoryName }: { params: DirectorySearchParams
   if (params.free) tags.push({ label: "Free only", href: without({ free: false }) });
   if (params.day) tags.push({ label: `Open on ${DAY_NAMES[WEEKDAYS.indexOf(params.day)]}`, href: without({ day: null }) });
   if (params.attending) tags.push({ label: ATTENDING_TEXT[params.attending], href: without({ attending: null }) });
+  if (params.language) {
+    const name = languages.find((l) => l.code === params.language)?.name ?? params.language;
+    tags.push({ label: `Help in ${name}`, href: without({ language: null }) });
+  }
   if (tags.length === 0) return null;
   return (
     <div className="app-filters app-no-print">
@@ -208,7 +232,7 @@ function ActiveFilters({ params, categoryName }: { params: DirectorySearchParams
 }
 
 function NoResults({ params }: { params: DirectorySearchParams }) {
-  const filtered = params.categories.length > 0 || params.free || params.day || params.attending;
+  const filtered = params.categories.length > 0 || params.free || params.day || params.attending || params.language;
   return (
     <div className="app-no-results">
       <p className="govuk-body">No services match all of that. You could:</p>

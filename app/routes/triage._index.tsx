@@ -13,6 +13,7 @@ import { InsetText } from "~/components/inset-text";
 import { Radios } from "~/components/radios";
 import { Select } from "~/components/select";
 import { parsePostcodeInput } from "~/directory/postcodes";
+import { residentLanguages } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, parseForm, readFormData } from "~/lib/forms";
 import { VENUE_IDS, VENUES } from "~/triage/assisted-triage";
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const areas = await listAreas(getDb(), user.areaIds);
   return json({
     areas: areas.map((a) => ({ id: a.id, name: a.name })),
+    languages: residentLanguages(),
     inProgress: state
       ? {
           answered: Object.keys(state.answers).length,
@@ -41,6 +43,11 @@ const POSTCODE_MESSAGE = "Enter a postcode, or just the first half of one, like 
 
 const startSchema = (areaIds: string[]) =>
   z.object({
+    residentLanguage: z
+      .string()
+      .optional()
+      .default("en")
+      .refine((code) => residentLanguages().some((l) => l.code === code), "Choose a language from the list"),
     postcode: z
       .string()
       .trim()
@@ -81,17 +88,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(startSchema(user.areaIds), formData);
   if (!form.success) {
     return json(
-      { errors: form.errors, values: { postcode: echoed(form.values, "postcode"), areaId: echoed(form.values, "areaId"), venue: echoed(form.values, "venue") } },
+      { errors: form.errors, values: { postcode: echoed(form.values, "postcode"), areaId: echoed(form.values, "areaId"), venue: echoed(form.values, "venue"), residentLanguage: echoed(form.values, "residentLanguage") } },
       { status: 400 },
     );
   }
   const { bank } = loadTriageContent();
-  writeAssisted(session, { userId: user.id, answers: {}, postcode: form.data.postcode, areaId: form.data.areaId, venue: form.data.venue, startedAt: new Date().toISOString() });
+  writeAssisted(session, { userId: user.id, answers: {}, postcode: form.data.postcode, areaId: form.data.areaId, venue: form.data.venue, residentLanguage: form.data.residentLanguage, startedAt: new Date().toISOString() });
   return redirectWithSession(session, nextHref("/triage", bank, {}, "assisted"));
 }
 
 export default function TriageStart() {
-  const { areas, inProgress } = useLoaderData<typeof loader>();
+  const { areas, inProgress, languages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const values = actionData?.values;
@@ -134,6 +141,16 @@ export default function TriageStart() {
               items={[{ value: "", text: "Decide from the postcode" }, ...areas.map((a) => ({ value: a.id, text: a.name }))]}
               defaultValue={values?.areaId}
               error={errors.areaId}
+            />
+          ) : null}
+          {languages.length > 1 ? (
+            <Select
+              name="residentLanguage"
+              label="The language they read best"
+              hint="Each question is shown in it beside yours, for them to read."
+              items={languages.map((l) => ({ value: l.code, text: l.name, lang: l.htmlLang }))}
+              defaultValue={values?.residentLanguage ?? "en"}
+              error={errors.residentLanguage}
             />
           ) : null}
           <Details summary="Where are you? (optional)" open={Boolean(errors.venue || values?.venue)}>

@@ -7,6 +7,7 @@ import { Button } from "~/components/button";
 import { Details } from "~/components/details";
 import { ErrorSummary } from "~/components/error-summary";
 import { answerQuestion } from "~/triage/flow";
+import { residentQuestion } from "~/i18n/i18n.server";
 import { QuestionControl } from "~/triage/question-control";
 import { loadTriageContent } from "~/triage/question-bank.server";
 import {
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     backHref: back,
     formAction: questionHref("/triage", id, nav),
     question: questionView(bank, state.answers, findQuestion(bank, id)!, "assisted"),
+    resident: residentQuestion(state.residentLanguage, id),
   });
 }
 
@@ -90,6 +92,7 @@ export default function TriageQuestion() {
                 {data.question.sectionTitle}
                 {data.question.skipped ? " (skipped earlier)" : ""}
               </span>
+              {data.resident ? <ResidentWording wording={data.resident} /> : null}
               <QuestionControl view={withPostedChoices(data.question, actionData?.chosen)} error={error} compact />
               <Details summary="What to look out for">
                 <ul className="govuk-list govuk-list--bullet">
@@ -124,6 +127,24 @@ export default function TriageQuestion() {
           </p>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The question as the resident check asks it, in their language, for them to read alongside. */
+function ResidentWording({ wording }: { wording: { lang: string; languageName: string; heading: string; hint: string | null; options: string[] } }) {
+  return (
+    <div className="govuk-inset-text app-resident-wording" lang={wording.lang}>
+      <p className="govuk-body govuk-!-font-weight-bold">{wording.heading}</p>
+      {wording.hint ? <p className="govuk-hint">{wording.hint}</p> : null}
+      <ul className="govuk-list govuk-list--bullet">
+        {wording.options.map((option) => (
+          <li key={option}>{option}</li>
+        ))}
+      </ul>
+      <p className="govuk-body-s" lang="en-GB">
+        Shown in {wording.languageName} for the person to read.
+      </p>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!saved || saved.mode !== "assisted" || !canReadTriageResult(user, saved)) throw new Response("Not found", { status: 404 });
   await recordAudit(db, { actor: actorFor(user), action: "triage-viewed", recordType: "triage_result", recordId: saved.id, areaId: saved.areaId, ip: context?.clientIp });
 
-  const plan = planView(saved, "champion", planLookups);
+  const plan = planView(saved, "champion", planLookups("en"));
   const services = await findHelpNearby(db, { categoryIds: plan.categoryIds, postcode: saved.outwardPostcode ?? undefined, limit: SUGGESTED_SERVICES });
   return json({
     reference: saved.reference,

@@ -1,3 +1,4 @@
+import { fill } from "~/i18n/catalogue";
 import type { AnswerCondition } from "./content-schema";
 import {
   type AnswerValue,
@@ -132,7 +133,14 @@ export function sectionProgress(bank: QuestionBank, answers: Answers): SectionPr
   });
 }
 
-export type ValidationResult = { ok: true; value: AnswerValue } | { ok: false; error: string };
+export type ValidationResult = { ok: true; value: AnswerValue } | AnswerRefused;
+export interface AnswerRefused {
+  ok: false;
+  /** In English, for champions and logs. */
+  error: string;
+  code: AnswerErrorCode;
+  values: AnswerErrorValues;
+}
 
 /**
  * Checks one submitted answer (straight from a form) against the question and the answers so far.
@@ -146,36 +154,36 @@ export function validateAnswer(
   mode: TriageMode,
 ): ValidationResult {
   const question = findQuestion(bank, questionId);
-  if (!question) return fail("That question is not part of this check.");
+  if (!question) return fail("not-in-check");
   const state = walkQuestions(bank, answers);
-  if (questionId in state.inferred) return fail("We already know the answer to this question from an earlier answer.");
-  if (!state.asked.includes(question)) return fail("That question does not apply to the answers given so far.");
+  if (questionId in state.inferred) return fail("already-known");
+  if (!state.asked.includes(question)) return fail("not-asked");
 
   if (isSkipRequest(rawValue)) {
-    return mode === "assisted" ? { ok: true, value: { skipped: true } } : fail("Choose an answer to carry on.");
+    return mode === "assisted" ? { ok: true, value: { skipped: true } } : fail("cannot-skip");
   }
 
   if (question.kind === "scale") {
     const text = typeof rawValue === "number" ? String(rawValue) : typeof rawValue === "string" ? rawValue.trim() : "";
-    const range = `Choose a number from ${question.min} to ${question.max}.`;
-    if (!/^\d{1,3}$/.test(text)) return fail(text === "" ? range : `Choose a whole number from ${question.min} to ${question.max}.`);
+    const bounds = { min: question.min, max: question.max };
+    if (!/^\d{1,3}$/.test(text)) return fail(text === "" ? "scale-range" : "scale-whole", bounds);
     const value = Number(text);
-    return value < question.min || value > question.max ? fail(range) : { ok: true, value };
+    return value < question.min || value > question.max ? fail("scale-range", bounds) : { ok: true, value };
   }
 
   const known = new Map(question.options.map((o) => [o.id, o]));
   const values = Array.isArray(rawValue) ? rawValue : rawValue === undefined || rawValue === null || rawValue === "" ? [] : [rawValue];
-  if (values.some((v) => typeof v !== "string" || !known.has(v))) return fail("Choose from the answers shown.");
+  if (values.some((v) => typeof v !== "string" || !known.has(v))) return fail("unknown-option");
   const chosen = new Set(values as string[]);
 
   if (question.kind === "multiple") {
-    if (chosen.size === 0) return fail("Choose at least one answer.");
+    if (chosen.size === 0) return fail("choose-at-least-one");
     const exclusive = question.options.find((o) => o.exclusive && chosen.has(o.id));
-    if (exclusive && chosen.size > 1) return fail(`Choose "${exclusive.label}" on its own, or untick it.`);
+    if (exclusive && chosen.size > 1) return fail("exclusive-alone", { option: exclusive.label });
     return { ok: true, value: question.options.filter((o) => chosen.has(o.id)).map((o) => o.id) };
   }
-  if (chosen.size === 0) return fail("Choose an answer.");
-  if (chosen.size > 1) return fail("Choose one answer only.");
+  if (chosen.size === 0) return fail("choose-one");
+  if (chosen.size > 1) return fail("only-one");
   return { ok: true, value: [...chosen][0] };
 }
 
@@ -186,7 +194,7 @@ export function answerQuestion(
   questionId: string,
   rawValue: unknown,
   mode: TriageMode,
-): { ok: true; answers: Answers } | { ok: false; error: string } {
+): { ok: true; answers: Answers } | AnswerRefused {
   const result = validateAnswer(bank, answers, questionId, rawValue, mode);
   return result.ok ? { ok: true, answers: { ...answers, [questionId]: result.value } } : result;
 }
@@ -195,6 +203,26 @@ function isSkipRequest(raw: unknown): boolean {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw) && (raw as { skipped?: unknown }).skipped === true;
 }
 
-function fail(error: string): ValidationResult {
-  return { ok: false, error };
+/**
+ * What a refused answer is told, by code, so the resident check can show it in their language;
+ * this English is also the source the translations are checked against.
+ */
+export const ANSWER_ERRORS = {
+  "not-in-check": "That question is not part of this check.",
+  "already-known": "We already know the answer to this question from an earlier answer.",
+  "not-asked": "That question does not apply to the answers given so far.",
+  "cannot-skip": "Choose an answer to carry on.",
+  "scale-range": "Choose a number from {{min}} to {{max}}.",
+  "scale-whole": "Choose a whole number from {{min}} to {{max}}.",
+  "unknown-option": "Choose from the answers shown.",
+  "choose-at-least-one": "Choose at least one answer.",
+  "exclusive-alone": "Choose \"{{option}}\" on its own, or untick it.",
+  "choose-one": "Choose an answer.",
+  "only-one": "Choose one answer only.",
+} as const;
+export type AnswerErrorCode = keyof typeof ANSWER_ERRORS;
+export type AnswerErrorValues = Record<string, string | number>;
+
+function fail(code: AnswerErrorCode, values: AnswerErrorValues = {}): ValidationResult {
+  return { ok: false, error: fill(ANSWER_ERRORS[code], values), code, values };
 }

@@ -1,3 +1,4 @@
+import { fill } from "~/i18n/catalogue";
 import { BARRIERS, type BarrierId, type CategoryId, type EdsLevelId, labelFor } from "~/lib/frameworks";
 import type { KnowledgeTopic } from "./content-schema";
 import type { PlanStep } from "./plan";
@@ -13,9 +14,9 @@ export type PlanAudience = "resident" | "champion";
 export interface PlanLookups {
   categoryName(id: CategoryId): string;
   /** A knowledge-store guide, or null when there is none by that name (or none for this audience). */
-  guide(slug: KnowledgeTopic, audience: PlanAudience): { title: string } | null;
+  guide(slug: KnowledgeTopic, audience: PlanAudience): { title: string; lang?: string } | null;
   /** The guides written for this audience about a barrier, the most focused first. */
-  guidesForBarrier(barrier: BarrierId, audience: PlanAudience): { slug: string; title: string }[];
+  guidesForBarrier(barrier: BarrierId, audience: PlanAudience): { slug: string; title: string; lang?: string }[];
 }
 
 export interface BarrierView {
@@ -28,6 +29,8 @@ export interface BarrierView {
 export interface LinkView {
   href: string;
   text: string;
+  /** Set when the linked guide is not in the plan's language, so its title is marked as English. */
+  lang?: string;
 }
 
 export interface StepView {
@@ -61,93 +64,131 @@ export interface BarrierGuidesView {
 /** Enough to start with; the knowledge store's barrier filter has the rest. */
 const GUIDES_PER_BARRIER = 3;
 
-const RESIDENT_BARRIERS: Record<BarrierId, { problem: string; fine: string }> = {
-  device: { problem: "Having a phone, tablet or computer that works for you", fine: "You have a phone, tablet or computer you can use." },
-  connectivity: { problem: "Getting online at home or when you are out", fine: "You can get online when you need to." },
-  affordability: { problem: "The cost of data, broadband or a device", fine: "The cost of getting online is not a big worry for you." },
-  skills: { problem: "Knowing how to do things online", fine: "You can do the basic things online on your own." },
-  confidence: { problem: "Feeling sure and safe online", fine: "You feel sure of yourself online." },
-  motivation: { problem: "Finding a good reason to go online", fine: "You know what you want to do online." },
-  accessibility: { problem: "Your health or a disability making devices harder to use", fine: "Your health does not make phones or computers hard to use." },
-  language: { problem: "Reading, or using English", fine: "Reading English online is fine for you." },
-  support: { problem: "Having someone to ask for help", fine: "You have someone you can ask for help." },
-};
+/**
+ * What a resident's plan says in English, by translation key: the source the other languages are
+ * checked against (see app/i18n). Champions get the framework terms below instead.
+ */
+export const RESIDENT_PLAN_TEXT = {
+  "barriers.device.problem": "Having a phone, tablet or computer that works for you",
+  "barriers.device.fine": "You have a phone, tablet or computer you can use.",
+  "barriers.connectivity.problem": "Getting online at home or when you are out",
+  "barriers.connectivity.fine": "You can get online when you need to.",
+  "barriers.affordability.problem": "The cost of data, broadband or a device",
+  "barriers.affordability.fine": "The cost of getting online is not a big worry for you.",
+  "barriers.skills.problem": "Knowing how to do things online",
+  "barriers.skills.fine": "You can do the basic things online on your own.",
+  "barriers.confidence.problem": "Feeling sure and safe online",
+  "barriers.confidence.fine": "You feel sure of yourself online.",
+  "barriers.motivation.problem": "Finding a good reason to go online",
+  "barriers.motivation.fine": "You know what you want to do online.",
+  "barriers.accessibility.problem": "Your health or a disability making devices harder to use",
+  "barriers.accessibility.fine": "Your health does not make phones or computers hard to use.",
+  "barriers.language.problem": "Reading, or using English",
+  "barriers.language.fine": "Reading English online is fine for you.",
+  "barriers.support.problem": "Having someone to ask for help",
+  "barriers.support.fine": "You have someone you can ask for help.",
+  "severity.high": "This makes things very hard right now",
+  "severity.some": "This makes things a bit harder",
+  "level.below-foundation.title": "You are still learning the basics",
+  "level.below-foundation.explanation":
+    "There are {{total}} basic things, like turning on a phone, connecting to Wi-Fi and keeping passwords safe. You can do {{onOwn}} of these on your own so far.",
+  "level.foundation.title": "You have the basic skills",
+  "level.foundation.explanation":
+    "You can do all {{total}} basic things on your own. Next comes using these skills in everyday life: talking to people, finding things out, buying and paying, solving problems and staying safe.",
+  "level.life.title": "You have the skills for everyday life",
+  "level.life.explanation":
+    "You can do the basics, and something in each part of everyday life online: talking to people, finding things out, buying and paying, solving problems and staying safe.",
+  "level.work.title": "You have the skills for everyday life and for work",
+  "level.work.explanation": "You can do the basics, and things in every part of everyday life and work online.",
+  "goingWell.foundationSoFar": "You can already do {{onOwn}} of the {{total}} basic things on your own.",
+  "goingWell.confident": "You feel quite sure using the internet.",
+} as const;
+type ResidentPlanKey = keyof typeof RESIDENT_PLAN_TEXT;
 
-const SEVERITY_TEXT: Record<PlanAudience, Record<"some" | "high", string>> = {
-  resident: { high: "This makes things very hard right now", some: "This makes things a bit harder" },
-  champion: { high: "High", some: "Some" },
-};
+/** The resident's plan text in their language: a translation where there is one, else the English. */
+export type PlanWords = Partial<Record<string, string>>;
 
-const FOUNDATION_TASKS = "like turning on a phone, connecting to Wi-Fi and keeping passwords safe";
-const LIFE_AREAS = "talking to people, finding things out, buying and paying, solving problems and staying safe";
+const say = (words: PlanWords, key: ResidentPlanKey, values: Record<string, string | number> = {}) =>
+  fill(words[key] ?? RESIDENT_PLAN_TEXT[key], values);
 
-function levelView(result: TriageResult, audience: PlanAudience): PlanView["level"] {
+const CHAMPION_SEVERITY: Record<"some" | "high", string> = { high: "High", some: "Some" };
+
+function levelView(result: TriageResult, audience: PlanAudience, words: PlanWords): PlanView["level"] {
   const { level, foundationOnOwn, foundationTotal } = result.skills;
-  const champion = audience === "champion";
+  if (audience === "resident") {
+    const values = { total: foundationTotal, onOwn: foundationOnOwn };
+    return { id: level, title: say(words, `level.${level}.title`), explanation: say(words, `level.${level}.explanation`, values) };
+  }
   switch (level) {
     case "below-foundation":
       return {
         id: level,
-        title: champion ? "Below Foundation level" : "You are still learning the basics",
-        explanation: champion
-          ? `Can do ${foundationOnOwn} of the ${foundationTotal} Foundation tasks on their own. Foundation needs all ${foundationTotal}.`
-          : `There are ${foundationTotal} basic things, ${FOUNDATION_TASKS}. You can do ${foundationOnOwn} of these on your own so far.`,
+        title: "Below Foundation level",
+        explanation: `Can do ${foundationOnOwn} of the ${foundationTotal} Foundation tasks on their own. Foundation needs all ${foundationTotal}.`,
       };
     case "foundation":
-      return {
-        id: level,
-        title: champion ? "Foundation level" : "You have the basic skills",
-        explanation: champion
-          ? "All 8 Foundation tasks on their own, but not yet a task in each of the five areas for life."
-          : `You can do all ${foundationTotal} basic things on your own. Next comes using these skills in everyday life: ${LIFE_AREAS}.`,
-      };
+      return { id: level, title: "Foundation level", explanation: "All 8 Foundation tasks on their own, but not yet a task in each of the five areas for life." };
     case "life":
       return {
         id: level,
-        title: champion ? "Essential Digital Skills for life" : "You have the skills for everyday life",
-        explanation: champion
-          ? "All 8 Foundation tasks and at least one task in each of the five areas for life, on their own."
-          : `You can do the basics, and something in each part of everyday life online: ${LIFE_AREAS}.`,
+        title: "Essential Digital Skills for life",
+        explanation: "All 8 Foundation tasks and at least one task in each of the five areas for life, on their own.",
       };
     case "work":
       return {
         id: level,
-        title: champion ? "Essential Digital Skills for life and work" : "You have the skills for everyday life and for work",
-        explanation: champion
-          ? "Foundation, plus at least one task in each of the five areas for both life and work, on their own."
-          : "You can do the basics, and things in every part of everyday life and work online.",
+        title: "Essential Digital Skills for life and work",
+        explanation: "Foundation, plus at least one task in each of the five areas for both life and work, on their own.",
       };
   }
 }
 
-function goingWell(result: TriageResult): string[] {
+function goingWell(result: TriageResult, words: PlanWords): string[] {
   const lines: string[] = [];
   for (const { id } of BARRIERS) {
-    if (result.barriers[id].severity === "none") lines.push(RESIDENT_BARRIERS[id].fine);
+    if (result.barriers[id].severity === "none") lines.push(say(words, `barriers.${id}.fine`));
   }
   const { foundation, foundationOnOwn } = result.skills;
   if (!foundation && foundationOnOwn > 0) {
-    lines.push(`You can already do ${foundationOnOwn} of the ${result.skills.foundationTotal} basic things on your own.`);
+    lines.push(say(words, "goingWell.foundationSoFar", { onOwn: foundationOnOwn, total: result.skills.foundationTotal }));
   }
-  if (result.confidence !== null && result.confidence >= 7) lines.push("You feel quite sure using the internet.");
+  if (result.confidence !== null && result.confidence >= 7) lines.push(say(words, "goingWell.confident"));
   return lines;
 }
 
-export function planView(stored: { result: TriageResult; plan: PlanStep[] }, audience: PlanAudience, lookups: PlanLookups): PlanView {
+/**
+ * `words` holds the resident's translation (the keys of RESIDENT_PLAN_TEXT, and rules.<id>.title
+ * and rules.<id>.text for the steps); without it, or for a champion, the plan is in English.
+ */
+export function planView(
+  stored: { result: TriageResult; plan: PlanStep[] },
+  audience: PlanAudience,
+  lookups: PlanLookups,
+  words: PlanWords = {},
+): PlanView {
   const { result, plan } = stored;
   const barriers: BarrierView[] = BARRIERS.flatMap(({ id }): BarrierView[] => {
     const { severity } = result.barriers[id];
     if (severity === "none") return [];
-    return [{ id, label: audience === "resident" ? RESIDENT_BARRIERS[id].problem : labelFor(BARRIERS, id), severity, severityText: SEVERITY_TEXT[audience][severity] }];
+    const resident = audience === "resident";
+    return [
+      {
+        id,
+        label: resident ? say(words, `barriers.${id}.problem`) : labelFor(BARRIERS, id),
+        severity,
+        severityText: resident ? say(words, `severity.${severity}`) : CHAMPION_SEVERITY[severity],
+      },
+    ];
   }).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "high" ? -1 : 1));
 
   const steps: StepView[] = plan.map((step) => ({
     id: step.ruleId,
-    title: audience === "resident" ? (step.residentTitle ?? step.title) : step.title,
-    text: audience === "resident" ? step.resident : step.champion,
+    // A stored step keeps its English; the resident reads the rule's translation when there is one.
+    title: audience === "resident" ? (words[`rules.${step.ruleId}.title`] ?? step.residentTitle ?? step.title) : step.title,
+    text: audience === "resident" ? (words[`rules.${step.ruleId}.text`] ?? step.resident) : step.champion,
     guides: step.topics.flatMap((slug) => {
       const guide = lookups.guide(slug, audience);
-      return guide ? [{ href: `/knowledge/${slug}`, text: guide.title }] : [];
+      return guide ? [{ href: `/knowledge/${slug}`, text: guide.title, ...(guide.lang ? { lang: guide.lang } : {}) }] : [];
     }),
     categories: step.categories.map((id) => ({ id, href: `/services?category=${id}`, text: lookups.categoryName(id) })),
   }));
@@ -158,9 +199,9 @@ export function planView(stored: { result: TriageResult; plan: PlanStep[] }, aud
     (g) => g.href,
   );
   return {
-    goingWell: goingWell(result),
+    goingWell: goingWell(result, words),
     barriers,
-    level: levelView(result, audience),
+    level: levelView(result, audience, words),
     steps,
     categoryIds: unique(
       plan.flatMap((s) => s.categories),
@@ -182,7 +223,7 @@ function barrierGuides(barriers: BarrierView[], linked: LinkView[], audience: Pl
   return barriers.flatMap((barrier): BarrierGuidesView[] => {
     const guides = lookups
       .guidesForBarrier(barrier.id, audience)
-      .map((g) => ({ href: `/knowledge/${g.slug}`, text: g.title }))
+      .map((g) => ({ href: `/knowledge/${g.slug}`, text: g.title, ...(g.lang ? { lang: g.lang } : {}) }))
       .filter((g) => !seen.has(g.href))
       .slice(0, GUIDES_PER_BARRIER);
     for (const g of guides) seen.add(g.href);

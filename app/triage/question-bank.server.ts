@@ -40,7 +40,8 @@ function readTriageContent(dir: string): TriageContent {
   const bank = read(path.join(dir, "bank.yaml"));
   const rules = read(path.join(dir, "rules.yaml"));
   const questionsDir = path.join(dir, "questions");
-  const sectionFiles = fs.existsSync(questionsDir) ? fs.readdirSync(questionsDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  // about-you.cy.yaml and the like are translations, read by app/i18n, not sections of their own.
+  const sectionFiles = fs.existsSync(questionsDir) ? fs.readdirSync(questionsDir).filter((f) => /^[a-z0-9-]+\.yaml$/.test(f)).sort() : [];
   const sections: Record<string, ContentFile> = {};
   for (const name of sectionFiles) sections[name.replace(/\.yaml$/, "")] = read(path.join(questionsDir, name));
 

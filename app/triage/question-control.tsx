@@ -1,3 +1,4 @@
+import { fill } from "~/i18n/catalogue";
 import { Checkboxes, type CheckboxItem } from "~/components/checkboxes";
 import { Radios } from "~/components/radios";
 import type { QuestionView } from "./question-view";
@@ -8,12 +9,23 @@ import type { QuestionView } from "./question-view";
  * always named "answer" and its first option has the id "answer", so an error summary link lands
  * on it.
  */
-export function QuestionControl({ view, error, compact = false }: { view: QuestionView; error?: string; compact?: boolean }) {
+export function QuestionControl({
+  view,
+  error,
+  compact = false,
+  text = {},
+}: {
+  view: QuestionView;
+  error?: string;
+  compact?: boolean;
+  /** The resident check's words for the divider and the scale hint, in the page's language. */
+  text?: Record<string, string>;
+}) {
   const legendSize = compact ? "m" : "l";
   if (view.control === "checkboxes") {
     const items: CheckboxItem[] = [];
     for (const option of view.options) {
-      if (option.exclusive) items.push({ divider: "or" });
+      if (option.exclusive) items.push({ divider: text.or ?? "or" });
       items.push({ value: option.value, text: option.label, hint: option.hint ?? undefined, behaviour: option.exclusive ? "exclusive" : undefined });
     }
     return (
@@ -40,7 +52,7 @@ export function QuestionControl({ view, error, compact = false }: { view: Questi
           legend={view.heading}
           legendSize={legendSize}
           isPageHeading
-          hint={view.hint ?? `${min} means ${minLabel.toLowerCase()}. ${max} means ${maxLabel.toLowerCase()}.`}
+          hint={view.hint ?? fill(text.scaleHint ?? "{{min}} means {{minLabel}}. {{max}} means {{maxLabel}}.", { min, max, minLabel: minLabel.toLowerCase(), maxLabel: maxLabel.toLowerCase() })}
           error={error}
           inline
           items={numbers.map((n) => ({ value: n, text: n }))}

@@ -1,3 +1,4 @@
+import { fill } from "~/i18n/catalogue";
 import { nextQuestion, walkQuestions } from "./flow";
 import { type Answers, type Question, type QuestionBank, type TriageMode, findQuestion, isSkipped } from "./types";
 
@@ -128,7 +129,14 @@ export interface AnswerSection {
 }
 
 /** Check-your-answers: every question still shown, grouped by section, with links to change each. */
-export function answerSections(base: TriageBase, bank: QuestionBank, answers: Answers, mode: TriageMode): AnswerSection[] {
+export function answerSections(
+  base: TriageBase,
+  bank: QuestionBank,
+  answers: Answers,
+  mode: TriageMode,
+  /** How a number on a scale reads, in the page's language. */
+  outOf: string = "{{value}} out of {{max}}",
+): AnswerSection[] {
   const { asked, effective, inferred } = walkQuestions(bank, answers);
   const shown = new Set(asked.map((q) => q.id));
   return bank.sections
@@ -143,7 +151,7 @@ export function answerSections(base: TriageBase, bank: QuestionBank, answers: An
           return {
             questionId: q.id,
             summary: q.summary,
-            answer: skipped ? [] : answerLabels(q, value),
+            answer: skipped ? [] : answerLabels(q, value, outOf),
             skipped,
             inferred: q.id in inferred,
             changeHref: shown.has(q.id) ? questionHref(base, q.id, { returnToAnswers: true }) : null,
@@ -153,8 +161,8 @@ export function answerSections(base: TriageBase, bank: QuestionBank, answers: An
     .filter((section) => section.rows.length > 0);
 }
 
-function answerLabels(question: Question, value: Answers[string]): string[] {
-  if (question.kind === "scale") return [`${String(value)} out of ${question.max}`];
+function answerLabels(question: Question, value: Answers[string], outOf: string): string[] {
+  if (question.kind === "scale") return [fill(outOf, { value: String(value), max: question.max })];
   const chosen = Array.isArray(value) ? value : [String(value)];
   return question.options.filter((o) => chosen.includes(o.id)).map((o) => o.label);
 }

@@ -52,6 +52,7 @@ const assistedSchema = z.object({
   postcode: z.string().nullable(),
   areaId: z.string().nullable(),
   venue: z.string().nullable(),
+  residentLanguage: z.string().default("en"),
   startedAt: z.string(),
 });
 
@@ -63,6 +64,8 @@ export interface AssistedState {
   postcode: string | null;
   areaId: string | null;
   venue: string | null;
+  /** The language the person reads best, to show them each question in it beside the champion's. */
+  residentLanguage: string;
   startedAt: string;
 }
 

@@ -110,6 +110,8 @@ export function generateServices(count: number, seed = 20250601): SearchDocument
       categoryNames: categoryIds.map((id) => CATEGORIES[id].name),
       isFree: next() < 0.75,
       attendingModes,
+      // Fixed, not drawn, so the generated directory stays the same as before languages existed.
+      languageCodes: ["en"],
       isNational,
       locations,
       openDays,

@@ -18,6 +18,7 @@ function record(fields: Partial<ServiceRecord> = {}): ServiceRecord {
     status: "active",
     isNational: false,
     attendingModes: ["in-person"],
+    languageCodes: ["en"],
     howToAccess: "drop-in",
     feesDescription: "Free",
     costs: [],

@@ -18,6 +18,7 @@ export function doc(fields: Partial<SearchDocument>): SearchDocument {
     categoryNames: ["Drop-in digital help"],
     isFree: true,
     attendingModes: ["in-person"],
+    languageCodes: ["en"],
     isNational: false,
     locations: [{ ...MAIDSTONE, name: "Maidstone Library" }],
     openDays: ["monday"],

@@ -56,7 +56,7 @@ describe("triage answers in the session", () => {
 
   it("hands a triage in progress only to the user who started it", () => {
     const s = session();
-    const state = { userId: "priya", answers: { goals: { skipped: true as const } }, postcode: "ME14", areaId: null, venue: "library", startedAt: "2025-01-01T10:00:00.000Z" };
+    const state = { userId: "priya", answers: { goals: { skipped: true as const } }, postcode: "ME14", areaId: null, venue: "library", residentLanguage: "pl", startedAt: "2025-01-01T10:00:00.000Z" };
     writeAssisted(s, state);
     expect(readAssisted(s, "priya")).toEqual(state);
     expect(readAssisted(s, "tom")).toBeNull();

@@ -82,7 +82,7 @@ describe("never asking twice", () => {
 
   it("refuses an answer to a question already answered from an earlier answer", () => {
     const result = validateAnswer(bank, { goals: ["job-search"] }, "work-status", "not-looking", "self");
-    expect(result).toEqual({ ok: false, error: "We already know the answer to this question from an earlier answer." });
+    expect(result).toMatchObject({ ok: false, error: "We already know the answer to this question from an earlier answer." });
   });
 
   it("asks each question at most once in a full walk-through, and ends when all are answered", () => {
@@ -123,7 +123,7 @@ describe("skipping in assisted mode", () => {
   });
 
   it("does not let a resident skip on their own, and asks again if a skip is forged", () => {
-    expect(validateAnswer(bank, upToBenefits, "benefits", { skipped: true }, "self")).toEqual({ ok: false, error: "Choose an answer to carry on." });
+    expect(validateAnswer(bank, upToBenefits, "benefits", { skipped: true }, "self")).toMatchObject({ ok: false, error: "Choose an answer to carry on." });
     const forged = { ...upToBenefits, benefits: { skipped: true as const } };
     expect(nextQuestion(bank, forged, "self")?.id).toBe("benefits");
   });
@@ -156,14 +156,14 @@ describe("validating submitted answers", () => {
   });
 
   it("rejects an unknown option id", () => {
-    expect(validateAnswer(bank, start, "goals", ["health", "crypto"], "self")).toEqual({ ok: false, error: "Choose from the answers shown." });
-    expect(validateAnswer(bank, start, "internet-use", "hourly", "self")).toEqual({ ok: false, error: "Choose from the answers shown." });
-    expect(validateAnswer(bank, start, "f-wifi", "expert", "self")).toEqual({ ok: false, error: "Choose from the answers shown." });
+    expect(validateAnswer(bank, start, "goals", ["health", "crypto"], "self")).toMatchObject({ ok: false, error: "Choose from the answers shown." });
+    expect(validateAnswer(bank, start, "internet-use", "hourly", "self")).toMatchObject({ ok: false, error: "Choose from the answers shown." });
+    expect(validateAnswer(bank, start, "f-wifi", "expert", "self")).toMatchObject({ ok: false, error: "Choose from the answers shown." });
   });
 
   it("rejects a forged question id", () => {
-    expect(validateAnswer(bank, start, "bank-details", "x", "self")).toEqual({ ok: false, error: "That question is not part of this check." });
-    expect(validateAnswer(bank, start, "__proto__", "x", "self")).toEqual({ ok: false, error: "That question is not part of this check." });
+    expect(validateAnswer(bank, start, "bank-details", "x", "self")).toMatchObject({ ok: false, error: "That question is not part of this check." });
+    expect(validateAnswer(bank, start, "__proto__", "x", "self")).toMatchObject({ ok: false, error: "That question is not part of this check." });
   });
 
   it("rejects an answer to a question that is not currently shown", () => {
@@ -171,22 +171,26 @@ describe("validating submitted answers", () => {
     expect(validateAnswer(bank, noDevices, "device-problems", ["works"], "self")).toEqual({
       ok: false,
       error: "That question does not apply to the answers given so far.",
+      code: "not-asked",
+      values: {},
     });
     expect(validateAnswer(bank, { "work-status": "not-looking" }, "w-apply-online", "own", "self").ok).toBe(false);
   });
 
   it("rejects empty, doubled, mixed and malformed answers with a message", () => {
-    expect(validateAnswer(bank, start, "internet-use", undefined, "self")).toEqual({ ok: false, error: "Choose an answer." });
-    expect(validateAnswer(bank, start, "internet-use", ["daily", "never"], "self")).toEqual({ ok: false, error: "Choose one answer only." });
-    expect(validateAnswer(bank, start, "goals", [], "self")).toEqual({ ok: false, error: "Choose at least one answer." });
+    expect(validateAnswer(bank, start, "internet-use", undefined, "self")).toMatchObject({ ok: false, error: "Choose an answer." });
+    expect(validateAnswer(bank, start, "internet-use", ["daily", "never"], "self")).toMatchObject({ ok: false, error: "Choose one answer only." });
+    expect(validateAnswer(bank, start, "goals", [], "self")).toMatchObject({ ok: false, error: "Choose at least one answer." });
     expect(validateAnswer(bank, start, "goals", ["nothing", "health"], "self")).toEqual({
       ok: false,
       error: 'Choose "Nothing at the moment" on its own, or untick it.',
+      code: "exclusive-alone",
+      values: { option: "Nothing at the moment" },
     });
-    expect(validateAnswer(bank, start, "goals", { health: true }, "self")).toEqual({ ok: false, error: "Choose from the answers shown." });
-    expect(validateAnswer(bank, start, "confidence", "", "self")).toEqual({ ok: false, error: "Choose a number from 0 to 10." });
-    expect(validateAnswer(bank, start, "confidence", "11", "self")).toEqual({ ok: false, error: "Choose a number from 0 to 10." });
-    expect(validateAnswer(bank, start, "confidence", "7.5", "self")).toEqual({ ok: false, error: "Choose a whole number from 0 to 10." });
+    expect(validateAnswer(bank, start, "goals", { health: true }, "self")).toMatchObject({ ok: false, error: "Choose from the answers shown." });
+    expect(validateAnswer(bank, start, "confidence", "", "self")).toMatchObject({ ok: false, error: "Choose a number from 0 to 10." });
+    expect(validateAnswer(bank, start, "confidence", "11", "self")).toMatchObject({ ok: false, error: "Choose a number from 0 to 10." });
+    expect(validateAnswer(bank, start, "confidence", "7.5", "self")).toMatchObject({ ok: false, error: "Choose a whole number from 0 to 10." });
     expect(validateAnswer(bank, start, "confidence", ["3", "4"], "self").ok).toBe(false);
   });
 });

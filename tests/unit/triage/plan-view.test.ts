@@ -97,7 +97,7 @@ describe("guides for the barriers found", () => {
 
   it.each(BARRIER_IDS.map((id) => [id]))("links a guide about %s at \"some\", for champions and for residents", (barrier) => {
     for (const audience of ["champion", "resident"] as const) {
-      const hrefs = linkedFor(planView(withSome(barrier), audience, planLookups));
+      const hrefs = linkedFor(planView(withSome(barrier), audience, planLookups("en")));
       expect(hrefs.filter((href) => guideBarriers.get(href)?.includes(barrier)), audience).not.toEqual([]);
       if (audience === "resident") for (const href of hrefs) expect(getArticles().find((a) => `/knowledge/${a.slug}` === href)?.audience).toContain("resident");
     }
@@ -111,7 +111,7 @@ describe("the resident's plan, for every scenario", () => {
   it.each(loadScenarios().map((s) => [s.id, s] as const))("%s speaks to the resident, never about them", (_id, scenario) => {
     const completed = completeTriage(content, walkThrough(content.bank, scenario.answers, scenario.mode).answers, scenario.mode);
     if (!completed.ok) throw new Error(completed.error);
-    const view = planView(completed.outcome, "resident", planLookups);
+    const view = planView(completed.outcome, "resident", planLookups("en"));
     const lines = [
       ...view.goingWell,
       ...view.barriers.flatMap((b) => [b.label, b.severityText]),
