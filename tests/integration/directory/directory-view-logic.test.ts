@@ -34,7 +34,7 @@ describe("parseSearchParams", () => {
   it("reads every parameter and writes the same query back", () => {
     const { params, errors } = parseSearchParams(new URLSearchParams("q=%20laptop%20%20loan&postcode=me14&category=device-loan&category=free-data&cost=free&day=tuesday&attending=online&page=3"));
     expect(errors).toEqual({});
-    expect(params).toEqual({ q: "laptop loan", postcode: "me14", categories: ["device-loan", "free-data"], free: true, day: "tuesday", attending: "online", page: 3 });
+    expect(params).toEqual({ q: "laptop loan", postcode: "me14", categories: ["device-loan", "free-data"], free: true, day: "tuesday", attending: "online", language: null, page: 3 });
     expect(searchQueryString(params)).toBe("?q=laptop+loan&postcode=me14&category=device-loan&category=free-data&cost=free&day=tuesday&attending=online&page=3");
     expect(searchQueryString({ ...params, page: 1, q: "" })).not.toContain("page=");
   });

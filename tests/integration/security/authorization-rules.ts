@@ -71,6 +71,8 @@ export const matrix: Record<string, Rule> = {
   "privacy.tsx": { path: fixed("/privacy"), expect: all(200) },
   "cookies.tsx": { path: fixed("/cookies"), expect: all(200) },
   "healthz.ts": { path: fixed("/healthz"), expect: all(200) },
+  // The language switcher: anyone may choose a language; it sets a cookie and goes back.
+  "language.ts": { path: fixed("/language?lang=cy&to=%2Fcheck"), expect: all("redirect") },
   // Signed-in people are sent on to their own start page. Public forms answer an empty POST with 400
   // and their messages, whoever sends it.
   "login.tsx": { path: fixed("/login"), expect: { ...all("redirect"), signedOut: 200 }, action: all(400) },
