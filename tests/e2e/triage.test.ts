@@ -95,7 +95,7 @@ describe("triage", () => {
         expect(reference).toMatch(/^[A-Z0-9]{8}$/);
         await expect(page.locator(".app-reference").textContent()).resolves.toBe(`${reference.slice(0, 4)} ${reference.slice(4)}`);
         for (const heading of ["What is going well", "What is getting in the way", "Your digital skills", "What to do next", "Help near you", "Keep your plan"]) {
-          await expect(page.getByRole("heading", { name: heading, level: 2 }).count()).resolves.toBe(1);
+          await expect(page.getByRole("heading", { name: heading, level: 2, exact: true }).count()).resolves.toBe(1);
         }
 
         // postcodes.io cannot be reached here, so nearby help comes from the directory's own addresses.
