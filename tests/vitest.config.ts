@@ -7,6 +7,26 @@ const alias = {
   "~": fileURLToPath(new URL("../app", import.meta.url)),
 };
 
+const integration = {
+  include: ["tests/integration/**/*.test.{ts,tsx}"],
+  globalSetup: ["tests/setup/global-database.ts"],
+  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
+};
+
+/**
+ * The integration suite runs a second time on PostgreSQL when TEST_DATABASE_URL names a server
+ * (.ci/run starts one). Without it the run is skipped and says so, except in CI, which must
+ * never skip it.
+ */
+const postgresServer = process.env.TEST_DATABASE_URL;
+if (!postgresServer) {
+  if (process.env.CI === "true") throw new Error("TEST_DATABASE_URL is not set: CI must run the integration suite on PostgreSQL too");
+  console.log("PostgreSQL integration run skipped: set TEST_DATABASE_URL to a PostgreSQL server (scripts/ci/start-postgres.sh starts one)");
+}
+const postgresProjects = postgresServer
+  ? [{ resolve: { alias }, test: { name: "integration-pg", root, ...integration, provide: { postgresServer } } }]
+  : [];
+
 export default defineConfig({
   root,
   resolve: { alias },
@@ -26,11 +46,10 @@ export default defineConfig({
         test: {
           name: "integration",
           root,
-          include: ["tests/integration/**/*.test.{ts,tsx}"],
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
+          ...integration,
         },
       },
+      ...postgresProjects,
       {
         resolve: { alias },
         test: {

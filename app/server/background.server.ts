@@ -1,32 +1,38 @@
+import { startJobQueue } from "~/jobs/job-queue.server";
+import { runAllJobs } from "~/jobs/scheduled-jobs.server";
 import type { Config } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
-import { publicBaseUrl } from "~/accounts/tokens.server";
-import { runListingReviewJob } from "~/directory/review-jobs.server";
 import { startOutboxWorker } from "~/messaging/sender.server";
-import { runReferralJobs } from "~/referrals/jobs.server";
 
 export const DEVELOPMENT_JOBS_INTERVAL_MS = 15 * 60_000;
 
 /**
- * Work the server does beside answering requests: sending queued messages within seconds. In
- * development it also runs the scheduled jobs that production runs from `npm run jobs` (referral
- * chasers and retention, listing reviews): once as it starts, then every 15 minutes.
+ * Work the server does beside answering requests: sending queued messages within seconds, and
+ * the scheduled jobs (referral chasers and retention, listing reviews, message retries, report
+ * counts). On PostgreSQL every server joins the job queue, which runs each job once across them
+ * on JOBS_SCHEDULE. On SQLite there is one server: production runs `npm run jobs` from cron, and
+ * development runs the jobs on a timer here, once as it starts and then every 15 minutes.
  */
 export function startBackgroundWork(db: Db, config: Config): () => Promise<void> {
   const stopOutbox = startOutboxWorker(db, { intervalMs: 5_000 });
-  const stopJobs = config.NODE_ENV === "development" ? startJobsTimer(() => runScheduledJobs(db, config)) : async () => {};
+  const stopJobs = config.DATABASE_URL
+    ? startQueue(db, { ...config, DATABASE_URL: config.DATABASE_URL })
+    : config.NODE_ENV === "development"
+      ? startJobsTimer(async () => void (await runAllJobs(db, config, () => {})))
+      : async () => {};
   return async () => {
     await stopOutbox();
     await stopJobs();
   };
 }
 
-/** Each job on its own, so one failing does not stop the others. */
-async function runScheduledJobs(db: Db, config: Config): Promise<void> {
-  const now = new Date();
-  const baseUrl = publicBaseUrl();
-  await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl }).catch((error: unknown) => console.error("Referral jobs run failed", error));
-  await runListingReviewJob(db, now, { baseUrl }).catch((error: unknown) => console.error("Listing review job failed", error));
+/** Joins the queue in the background; a server that cannot join still serves, and says why. */
+function startQueue(db: Db, config: Config & { DATABASE_URL: string }): () => Promise<void> {
+  const started = startJobQueue(db, config).catch((error: unknown) => {
+    console.error("Could not join the job queue; scheduled jobs will not run on this server", error);
+    return async () => {};
+  });
+  return async () => (await started)();
 }
 
 /**

@@ -10,6 +10,7 @@ import * as m008 from "./008-directory-reports";
 import * as m009 from "./009-directory-edits";
 import * as m010 from "./010-reporting";
 import * as m011 from "./011-audit-append-only";
+import * as m012 from "./012-multi-server";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "009-directory-edits": m009,
   "010-reporting": m010,
   "011-audit-append-only": m011,
+  "012-multi-server": m012,
 };
