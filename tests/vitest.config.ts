@@ -24,7 +24,22 @@ if (!postgresServer) {
   console.log("PostgreSQL integration run skipped: set TEST_DATABASE_URL to a PostgreSQL server (scripts/ci/start-postgres.sh starts one)");
 }
 const postgresProjects = postgresServer
-  ? [{ resolve: { alias }, test: { name: "integration-pg", root, ...integration, provide: { postgresServer } } }]
+  ? [
+      { resolve: { alias }, test: { name: "integration-pg", root, ...integration, provide: { postgresServer } } },
+      {
+        resolve: { alias },
+        test: {
+          // Two built app servers on one database; npm run test:e2e builds the app first.
+          name: "multi-server",
+          root,
+          include: ["tests/multi-server/**/*.test.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          provide: { postgresServer },
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ]
   : [];
 
 export default defineConfig({
