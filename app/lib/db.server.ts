@@ -54,7 +54,12 @@ interface PostgresHandle {
   closers: Set<() => Promise<void>>;
 }
 
-const postgresHandles = new WeakMap<Db, PostgresHandle>();
+declare global {
+  // On globalThis because the Remix server bundle carries its own copy of this module, while the
+  // database it is handed (setDb) was opened by scripts/start.ts's copy.
+  var __waymarkPostgresHandles: WeakMap<Db, PostgresHandle> | undefined;
+}
+const postgresHandles = (globalThis.__waymarkPostgresHandles ??= new WeakMap<Db, PostgresHandle>());
 
 function createPostgresDatabase(url: string): Db {
   const clientConfig: pg.ClientConfig = {
@@ -63,7 +68,7 @@ function createPostgresDatabase(url: string): Db {
     // Every connection works in UTC, so text timestamps written by the database match the app's.
     options: "-c timezone=UTC",
   };
-  const pool = new pg.Pool({ ...clientConfig, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({ ...clientConfig, max: 10 });
   const handle: PostgresHandle = { clientConfig, closers: new Set() };
   // Long-lived clients (LISTEN) are closed first, or the pool's end would wait for them forever.
   const end = pool.end.bind(pool);
