@@ -69,6 +69,9 @@ function createPostgresDatabase(url: string): Db {
     options: "-c timezone=UTC",
   };
   const pool = new pg.Pool({ ...clientConfig, max: 10 });
+  // An idle connection the server closes (a restart, a failover) is replaced on next use; without
+  // a listener its error would end the process.
+  pool.on("error", (error) => console.error("A PostgreSQL connection was lost; it will be replaced", error.message));
   const handle: PostgresHandle = { clientConfig, closers: new Set() };
   // Long-lived clients (LISTEN) are closed first, or the pool's end would wait for them forever.
   const end = pool.end.bind(pool);
