@@ -20,13 +20,29 @@ export interface AppMetaTable {
   updated_at: Generated<string>;
 }
 
+/** One run of a scheduled job (migration 012), on whichever server ran it. */
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  /** host:pid of the process that ran it. */
+  runner: string;
+  started_at: string;
+  finished_at: string | null;
+  status: "running" | "succeeded" | "failed";
+  /** What the job reported, as JSON. */
+  summary: string | null;
+  error: string | null;
+}
+
 export interface FoundationTables {
   app_meta: AppMetaTable;
+  job_runs: JobRunTable;
 }
 
 export type AppMeta = Selectable<AppMetaTable>;
 export type NewAppMeta = Insertable<AppMetaTable>;
 export type AppMetaUpdate = Updateable<AppMetaTable>;
+export type JobRun = Selectable<JobRunTable>;
 
 export interface Database
   extends FoundationTables,

@@ -10,8 +10,7 @@ import { migrateToLatest } from "~db/migrator";
 import { parseCreateUserArgs } from "~/accounts/create-user-args";
 import { createInvitedUser } from "~/accounts/invitations.server";
 import { publicBaseUrl } from "~/accounts/tokens.server";
-import { getConfig } from "~/lib/config.server";
-import { createDatabase, type Db } from "~/lib/db.server";
+import { createDatabase, databaseLocation, type Db } from "~/lib/db.server";
 
 const ADMIN_ORGANISATION = "Waymark administrators";
 
@@ -30,7 +29,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const { args } = parsed;
-  const db = createDatabase(getConfig().DATABASE_PATH);
+  const db = createDatabase(databaseLocation());
   try {
     await migrateToLatest(db);
     const organisationId = args.organisation ?? (await adminOrganisation(db));

@@ -12,8 +12,7 @@ import { randomUUID } from "node:crypto";
 import { migrateToLatest } from "~db/migrator";
 import type { ReferralKind, ReferralStatus } from "~db/schema/referrals";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
-import { getConfig } from "~/lib/config.server";
-import { type Db, createDatabase } from "~/lib/db.server";
+import { type Db, createDatabase, databaseLocation } from "~/lib/db.server";
 import { ensureDemoData } from "~/lib/demo-seed.server";
 import { createReferenceCode } from "~/lib/reference-code";
 import { recordQuizAttempt } from "~/knowledge/training.server";
@@ -247,7 +246,7 @@ async function addPeopleHelpedAndTraining(ctx: Context): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const db = createDatabase(getConfig().DATABASE_PATH);
+  const db = createDatabase(databaseLocation());
   try {
     await migrateToLatest(db);
     await ensureDemoData(db);

@@ -6,7 +6,7 @@
 import { migrateToLatest } from "~db/migrator";
 import { importOrukFeed } from "~/directory/import-oruk.server";
 import { ConfigError, getConfig } from "~/lib/config.server";
-import { createDatabase } from "~/lib/db.server";
+import { createDatabase, databaseLocation } from "~/lib/db.server";
 
 const baseUrl = process.argv[2];
 if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
@@ -16,7 +16,7 @@ if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
 
 let databasePath: string;
 try {
-  databasePath = getConfig().DATABASE_PATH;
+  databasePath = databaseLocation(getConfig());
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : String(error));
   process.exit(1);

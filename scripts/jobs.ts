@@ -1,20 +1,17 @@
 /**
- * `npm run jobs`: the scheduled work, once. Run it from cron in production, every 15 minutes:
+ * `npm run jobs`: the scheduled work, once, each run recorded in job_runs. On SQLite run it from
+ * cron in production, every 15 minutes:
  *   0,15,30,45 * * * *  cd /srv/waymark && npm run jobs >> /var/log/waymark-jobs.log 2>&1
+ * On PostgreSQL the servers' job queue runs the jobs on its own; this is for running them by hand.
  * Each run sends the referral chasers that are due, erases personal details past the retention
- * period, ends outreach consents past their time, and sends queued messages once (the server's
- * own worker sends them too; both may run).
+ * period, reminds listings due a review, ends outreach consents past their time, sends queued
+ * messages once (the servers' own workers send them too; both may run) and brings the reports'
+ * daily counts up to date. Exits 1 if a job failed.
  */
 import { migrateToLatest } from "~db/migrator";
+import { runAllJobs } from "~/jobs/scheduled-jobs.server";
 import { ConfigError, getConfig } from "~/lib/config.server";
-import { createDatabase, setDb } from "~/lib/db.server";
-import { createMessageClient } from "~/messaging/notify-client.server";
-import { deliverDueMessages } from "~/messaging/sender.server";
-import { publicBaseUrl } from "~/accounts/tokens.server";
-import { runReferralJobs } from "~/referrals/jobs.server";
-import { runListingReviewJob } from "~/directory/review-jobs.server";
-import { CONSENT_MONTHS } from "~/outreach/outreach";
-import { expireOldSubscriptions } from "~/outreach/subscriptions.server";
+import { createDatabase, databaseLocation, setDb } from "~/lib/db.server";
 
 let config;
 try {
@@ -27,21 +24,14 @@ try {
   throw error;
 }
 
-const db = createDatabase(config.DATABASE_PATH);
+const db = createDatabase(databaseLocation(config));
 setDb(db);
+let failures = 0;
 try {
   await migrateToLatest(db);
-  const now = new Date();
-  const referrals = await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl: publicBaseUrl() });
-  console.log(`Listing reviews: ${(await runListingReviewJob(db, now, { baseUrl: publicBaseUrl() })).reminded} listing(s) not verified for six months reminded.`);
-  console.log(`Outreach: ${await expireOldSubscriptions(db, CONSENT_MONTHS, now)} consent(s) ended after ${CONSENT_MONTHS} months, their contact details deleted.`);
-  const messages = await deliverDueMessages(db, { now: new Date(), client: createMessageClient(config) });
-  console.log(
-    `Referral jobs at ${now.toISOString()}: ${referrals.remindersSent} reminder(s) to services, ` +
-      `${referrals.coordinatorsFlagged} referral(s) flagged to coordinators, ${referrals.erased} referral(s) erased ` +
-      `after ${config.RETENTION_MONTHS} months.`,
-  );
-  console.log(`Messages: ${messages.sent} sent, ${messages.retrying} to retry, ${messages.failed} failed.`);
+  console.log(`Scheduled jobs at ${new Date().toISOString()}:`);
+  failures = await runAllJobs(db, config, (line) => console.log(`  ${line}`));
 } finally {
   await db.destroy();
 }
+if (failures > 0) process.exit(1);

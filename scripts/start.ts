@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { migrateToLatest } from "~db/migrator";
 import { ConfigError, getConfig } from "~/lib/config.server";
-import { createDatabase, setDb } from "~/lib/db.server";
+import { createDatabase, databaseLocation, setDb } from "~/lib/db.server";
 import { createApp } from "~/server/create-app";
 import { startBackgroundWork } from "~/server/background.server";
 import { checkContent } from "~/lib/content-check.server";
@@ -44,7 +44,7 @@ try {
   process.exit(1);
 }
 
-const db = createDatabase(config.DATABASE_PATH);
+const db = createDatabase(databaseLocation(config));
 setDb(db);
 await migrateToLatest(db);
 const demo = config.SEED_DEMO_DATA ? await ensureDemoData(db) : null;

@@ -7,6 +7,44 @@ const alias = {
   "~": fileURLToPath(new URL("../app", import.meta.url)),
 };
 
+const integration = {
+  // Hang guards, not timings, as for the unit project.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  include: ["tests/integration/**/*.test.{ts,tsx}"],
+  globalSetup: ["tests/setup/global-database.ts"],
+  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
+};
+
+/**
+ * The integration suite runs a second time on PostgreSQL when TEST_DATABASE_URL names a server
+ * (.ci/run starts one). Without it the run is skipped and says so, except in CI, which must
+ * never skip it.
+ */
+const postgresServer = process.env.TEST_DATABASE_URL;
+if (!postgresServer) {
+  if (process.env.CI === "true") throw new Error("TEST_DATABASE_URL is not set: CI must run the integration suite on PostgreSQL too");
+  console.log("PostgreSQL integration run skipped: set TEST_DATABASE_URL to a PostgreSQL server (scripts/ci/start-postgres.sh starts one)");
+}
+const postgresProjects = postgresServer
+  ? [
+      { resolve: { alias }, test: { name: "integration-pg", root, ...integration, provide: { postgresServer } } },
+      {
+        resolve: { alias },
+        test: {
+          // Two built app servers on one database; npm run test:e2e builds the app first.
+          name: "multi-server",
+          root,
+          include: ["tests/multi-server/**/*.test.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          provide: { postgresServer },
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   root,
   resolve: { alias },
@@ -30,13 +68,10 @@ export default defineConfig({
         test: {
           name: "integration",
           root,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          include: ["tests/integration/**/*.test.{ts,tsx}"],
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/msw.ts", "tests/setup/integration.ts"],
+          ...integration,
         },
       },
+      ...postgresProjects,
       {
         resolve: { alias },
         test: {

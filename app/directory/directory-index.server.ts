@@ -13,9 +13,11 @@
  *   while the old one keeps answering.
  */
 import { sql, type SelectQueryBuilder } from "kysely";
+import { dialectOf, epochSeconds } from "~db/dialect";
 import type { Database } from "~db/schema";
 import type { HowToAccess } from "~db/schema/directory";
 import type { Db } from "~/lib/db.server";
+import { listen, type Subscription } from "~/lib/db-notifications.server";
 import { CATEGORY_IDS, type CategoryId } from "~/lib/frameworks";
 import type { ScheduleRule } from "./opening-times";
 import { attendingModesOf } from "./search-store";
@@ -34,7 +36,10 @@ export const OUTSIDE_CHECK_INTERVAL_MS = 30_000;
 
 /** What the database looked like just before the listings were read. */
 interface Stamp {
-  /** SQLite's count of commits by other connections, as this connection sees it. */
+  /**
+   * SQLite's count of commits by other connections, as this connection sees it; on PostgreSQL,
+   * how many times the listening connection has connected (notifications carry the rest).
+   */
   dataVersion: number;
   listings: string;
 }
@@ -49,6 +54,11 @@ interface Held {
 // Per database, so each test file's fresh database gets its own index; a promise, so requests
 // arriving while the first build runs wait for it instead of starting their own.
 const held = new WeakMap<Db, Held>();
+// PostgreSQL only: the NOTIFY subscription, made once per database and kept across rebuilds.
+const feeds = new WeakMap<Db, Subscription>();
+
+/** More changed listings than this in one burst are cheaper to read all at once. */
+const BURST_REBUILD = 200;
 
 const isCategory = (code: string | null): code is CategoryId => CATEGORY_IDS.includes(code as CategoryId);
 
@@ -179,8 +189,44 @@ async function loadRecords(db: Db, serviceId?: string): Promise<ServiceRecord[]>
 }
 
 async function readDataVersion(db: Db): Promise<number> {
+  if (dialectOf(db) === "postgres") return feeds.get(db)?.generation ?? 0;
   const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
   return rows[0].data_version;
+}
+
+/** Subscribes to other servers' listing changes, once per PostgreSQL database; waits until listening. */
+async function followOtherServers(db: Db): Promise<void> {
+  if (dialectOf(db) !== "postgres") return;
+  let feed = feeds.get(db);
+  if (!feed) {
+    const changed = new Set<string>();
+    let timer: NodeJS.Timeout | undefined;
+    const apply = async (ids: string[]) => {
+      const entry = held.get(db);
+      if (!entry || feed?.closed) return;
+      if (ids.length > BURST_REBUILD) await readAgain(db, entry);
+      else for (const id of ids) await refreshServiceInIndex(db, id);
+    };
+    // Notifications arrive one per row: gather a burst for a moment, then apply it once.
+    const flush = () => {
+      timer = undefined;
+      const ids = [...changed];
+      changed.clear();
+      apply(ids).catch((error: unknown) => console.error("Could not apply listing changes from another server", error));
+    };
+    feed = listen(
+      db,
+      "waymark_directory",
+      (id) => {
+        changed.add(id);
+        timer ??= setTimeout(flush, 50);
+      },
+      () => void catchUpWithOutsideChanges(db).catch(() => false),
+    );
+    if (!feed) return;
+    feeds.set(db, feed);
+  }
+  await feed.ready;
 }
 
 /**
@@ -194,13 +240,14 @@ async function readListingsFingerprint(db: Db): Promise<string> {
     .select((eb) => [
       eb.fn.countAll<number>().as("count"),
       eb.fn.max("updated_at").as("latest"),
-      sql<number | null>`sum(unixepoch(updated_at))`.as("seconds"),
+      eb.fn.sum<number | null>(epochSeconds(db, "updated_at")).as("seconds"),
     ])
     .executeTakeFirstOrThrow();
   return `${row.count}/${row.latest}/${row.seconds}`;
 }
 
 async function buildDirectoryIndex(db: Db): Promise<{ directory: DirectoryIndex; stamp: Stamp }> {
+  await followOtherServers(db);
   // Stamped before reading, so a change landing mid-read is seen again by the next check.
   const stamp = { dataVersion: await readDataVersion(db), listings: await readListingsFingerprint(db) };
   const records = await loadRecords(db);
@@ -232,6 +279,11 @@ async function readAgainIfChanged(db: Db, entry: Held): Promise<boolean> {
     stamp.dataVersion = dataVersion;
     return false;
   }
+  return readAgain(db, entry);
+}
+
+/** Reads every listing into a new index while the old one keeps answering, then swaps it in. */
+async function readAgain(db: Db, entry: Held): Promise<boolean> {
   const next = await buildDirectoryIndex(db);
   if (held.get(db) !== entry) return false;
   entry.built = Promise.resolve(next);

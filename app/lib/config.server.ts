@@ -27,6 +27,12 @@ const fields = z.object({
     .max(65535, "PORT must be a whole number between 0 and 65535, such as 3000"),
   HOST: z.string().trim().min(1, "HOST must be an address to listen on, such as 0.0.0.0"),
   DATABASE_PATH: z.string().trim().min(1, "DATABASE_PATH must be a file path such as ./data/waymark.db"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/i, "DATABASE_URL must be a PostgreSQL address such as postgres://waymark:secret@db.internal:5432/waymark (leave it unset for SQLite)")
+      .optional(),
+  ),
   SESSION_SECRET: optionalText.pipe(
     z.string().min(32, "SESSION_SECRET must be at least 32 characters; generate one with: openssl rand -hex 32").optional(),
   ),
@@ -54,6 +60,10 @@ const fields = z.object({
     .number({ invalid_type_error: "RETENTION_MONTHS must be a whole number of months, such as 6" })
     .int("RETENTION_MONTHS must be a whole number of months, such as 6")
     .min(1, "RETENTION_MONTHS must be at least 1"),
+  JOBS_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, "JOBS_SCHEDULE must be a cron schedule of five fields, such as */15 * * * * (every 15 minutes)"),
   SEED_DEMO_DATA: z.enum(["true", "false"], { errorMap: () => ({ message: "SEED_DEMO_DATA must be true or false" }) }),
 });
 
@@ -101,6 +111,7 @@ const DEFAULTS: Record<string, string> = {
   DATABASE_PATH: "./data/waymark.db",
   POSTCODES_API_URL: "https://api.postcodes.io",
   RETENTION_MONTHS: "6",
+  JOBS_SCHEDULE: "*/15 * * * *",
   SEED_DEMO_DATA: "true",
   NOTIFY_RATE_LIMIT_PER_MINUTE: "3000",
   OUTREACH_REPLY_STOP: "false",

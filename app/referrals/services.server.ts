@@ -5,6 +5,7 @@
  * then carry a referral nobody in their partnership agreed to. Admins may refer anywhere.
  * Only published, active listings can be chosen; anything else reads as "not in the list".
  */
+import { likeInsensitive } from "~db/dialect";
 import type { CurrentUser } from "~/accounts/auth.server";
 import type { Db } from "~/lib/db.server";
 
@@ -76,8 +77,9 @@ function likeWords(query: string): string[] {
 /** Services the user may refer to whose name or description has every word typed; national last. */
 export async function searchReferrableServices(db: Db, user: Referrer, query: string): Promise<ReferrableService[]> {
   let q = baseQuery(db);
+  const like = likeInsensitive(db);
   for (const word of likeWords(query.slice(0, 100))) {
-    q = q.where((eb) => eb.or([eb("services.name", "like", `%${word}%`), eb("services.description", "like", `%${word}%`)]));
+    q = q.where((eb) => eb.or([eb("services.name", like, `%${word}%`), eb("services.description", like, `%${word}%`)]));
   }
   if (user.role !== "admin") {
     q = q.where((eb) =>

@@ -1,13 +1,11 @@
+import { startJobQueue } from "~/jobs/job-queue.server";
+import { runAllJobs } from "~/jobs/scheduled-jobs.server";
 import type { Config } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
 import { publicBaseUrl } from "~/accounts/tokens.server";
-import { runListingReviewJob } from "~/directory/review-jobs.server";
 import { createPacer } from "~/messaging/pacing";
 import { startOutboxWorker } from "~/messaging/sender.server";
 import { dispatchOutreach } from "~/outreach/dispatch.server";
-import { expireOldSubscriptions } from "~/outreach/subscriptions.server";
-import { CONSENT_MONTHS } from "~/outreach/outreach";
-import { runReferralJobs } from "~/referrals/jobs.server";
 
 export const DEVELOPMENT_JOBS_INTERVAL_MS = 15 * 60_000;
 
@@ -17,10 +15,13 @@ export const OUTREACH_INTERVAL_MS = 2_000;
 
 /**
  * Work the server does beside answering requests: sending queued messages within seconds, at
- * Notify's rate, and handing outreach campaigns to the outbox a minute's worth at a time. In
- * development it also runs the scheduled jobs that production runs from `npm run jobs` (referral
- * chasers and retention, listing reviews, outreach consents past their time): once as it starts,
- * then every 15 minutes.
+ * Notify's rate; handing outreach campaigns to the outbox a minute's worth at a time; and the
+ * scheduled jobs (referral chasers and retention, listing reviews, message retries, report
+ * counts, outreach consents past their time). On PostgreSQL every server joins the job queue,
+ * which runs each job once across them on JOBS_SCHEDULE; the outbox and outreach senders claim
+ * each row with a guarded update, so several servers may run them side by side. On SQLite there
+ * is one server: production runs `npm run jobs` from cron, and development runs the jobs on a
+ * timer here, once as it starts and then every 15 minutes.
  */
 export function startBackgroundWork(db: Db, config: Config): () => Promise<void> {
   const stopOutbox = startOutboxWorker(db, { intervalMs: 5_000, concurrency: OUTBOX_CONCURRENCY, pacer: createPacer(config.NOTIFY_RATE_LIMIT_PER_MINUTE) });
@@ -30,7 +31,11 @@ export function startBackgroundWork(db: Db, config: Config): () => Promise<void>
     },
     { intervalMs: OUTREACH_INTERVAL_MS, onError: (error) => console.error("Outreach sender run failed", error) },
   );
-  const stopJobs = config.NODE_ENV === "development" ? startJobsTimer(() => runScheduledJobs(db, config)) : async () => {};
+  const stopJobs = config.DATABASE_URL
+    ? startQueue(db, { ...config, DATABASE_URL: config.DATABASE_URL })
+    : config.NODE_ENV === "development"
+      ? startJobsTimer(async () => void (await runAllJobs(db, config, () => {})))
+      : async () => {};
   return async () => {
     await stopOutreach();
     await stopOutbox();
@@ -38,13 +43,13 @@ export function startBackgroundWork(db: Db, config: Config): () => Promise<void>
   };
 }
 
-/** Each job on its own, so one failing does not stop the others. */
-async function runScheduledJobs(db: Db, config: Config): Promise<void> {
-  const now = new Date();
-  const baseUrl = publicBaseUrl();
-  await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl }).catch((error: unknown) => console.error("Referral jobs run failed", error));
-  await runListingReviewJob(db, now, { baseUrl }).catch((error: unknown) => console.error("Listing review job failed", error));
-  await expireOldSubscriptions(db, CONSENT_MONTHS, now).catch((error: unknown) => console.error("Outreach consent expiry failed", error));
+/** Joins the queue in the background; a server that cannot join still serves, and says why. */
+function startQueue(db: Db, config: Config & { DATABASE_URL: string }): () => Promise<void> {
+  const started = startJobQueue(db, config).catch((error: unknown) => {
+    console.error("Could not join the job queue; scheduled jobs will not run on this server", error);
+    return async () => {};
+  });
+  return async () => (await started)();
 }
 
 /**

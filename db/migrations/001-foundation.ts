@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 // Migrations are frozen in time: they take Kysely<any> so later schema changes never break them.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -6,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("app_meta")
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(nowDefault(db)))
     .execute();
 }
 

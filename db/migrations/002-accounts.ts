@@ -1,7 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault, autoIncrementKey } from "../dialect";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
+  const now = nowDefault(db);
 
   // One table for every partner organisation: councils, housing associations, libraries, and the
   // service providers whose listings are in the directory (ORUK "organization").
@@ -87,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("sign_in_attempts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementKey(db))
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("succeeded", "integer", (c) => c.notNull())
@@ -99,7 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Append-only: who did what to which record, and when.
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoIncrementKey(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_user_id", "text")
     .addColumn("actor_label", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 export async function up(db: Kysely<any>): Promise<void> {
   // A finished triage, kept without the person's name or contact details: the outward postcode
@@ -18,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by_user_id", "text", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("organisation_id", "text")
     .addColumn("completed_at", "text", (c) => c.notNull())
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(nowDefault(db)))
     .execute();
   await db.schema.createIndex("triage_results_completed_at").on("triage_results").column("completed_at").execute();
   await db.schema.createIndex("triage_results_area_completed_at").on("triage_results").columns(["area_id", "completed_at"]).execute();

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault, floatType } from "../dialect";
 
 /**
  * The directory, shaped after Open Referral UK 3.0 so the read API and imports map field for
@@ -6,7 +7,7 @@ import { type Kysely, sql } from "kysely";
  * onto the parent, because every list page needs them and a join per row buys nothing.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
+  const now = nowDefault(db);
 
   for (const column of ["alternate_name", "legal_status", "logo", "uri", "parent_organisation_id", "last_modified"]) {
     await db.schema.alterTable("organisations").addColumn(column, "text").execute();
@@ -84,8 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("alternate_name", "text")
     .addColumn("description", "text")
     .addColumn("transportation", "text")
-    .addColumn("latitude", "real")
-    .addColumn("longitude", "real")
+    .addColumn("latitude", floatType(db))
+    .addColumn("longitude", floatType(db))
     .addColumn("external_identifier", "text")
     .addColumn("external_identifier_type", "text")
     // The ORUK address, one per location; address_id keeps its identity across exports.
@@ -206,7 +207,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("valid_from", "text")
     .addColumn("valid_to", "text")
     .addColumn("option", "text")
-    .addColumn("amount", "real")
+    .addColumn("amount", floatType(db))
     .addColumn("currency", "text")
     .addColumn("amount_description", "text")
     .execute();
@@ -266,8 +267,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("postcode_cache")
     .addColumn("postcode", "text", (c) => c.primaryKey())
     .addColumn("outward_code", "text", (c) => c.notNull())
-    .addColumn("latitude", "real")
-    .addColumn("longitude", "real")
+    .addColumn("latitude", floatType(db))
+    .addColumn("longitude", floatType(db))
     .addColumn("admin_district", "text")
     .addColumn("looked_up_at", "text", (c) => c.notNull())
     .execute();
@@ -275,8 +276,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("outcode_cache")
     .addColumn("outward_code", "text", (c) => c.primaryKey())
-    .addColumn("latitude", "real")
-    .addColumn("longitude", "real")
+    .addColumn("latitude", floatType(db))
+    .addColumn("longitude", floatType(db))
     .addColumn("admin_district", "text")
     .addColumn("looked_up_at", "text", (c) => c.notNull())
     .execute();

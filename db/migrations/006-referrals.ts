@@ -1,7 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
+  const now = nowDefault(db);
 
   // Personal fields are nullable because a "logged" referral never has them and the retention job
   // blanks them on live ones; the rest of the row stays for reports.

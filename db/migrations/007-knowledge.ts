@@ -1,7 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
+  const now = nowDefault(db);
 
   // One row per lesson a signed-in user has opened; the composite key makes "mark as read"
   // idempotent however often the page is reloaded.

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 /**
  * "Report a problem with this listing": what a member of the public saw wrong, kept until a
@@ -13,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("details", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("reporter_email", "text")
     .addColumn("status", "text", (c) => c.notNull().defaultTo("open"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(nowDefault(db)))
     .addColumn("resolved_at", "text")
     .addColumn("resolved_by_user_id", "text", (c) => c.references("users.id").onDelete("set null"))
     .execute();

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { nowDefault } from "../dialect";
 
 /**
  * Keeping listings right: changes proposed by providers wait here for a coordinator, with the
@@ -6,7 +7,7 @@ import { type Kysely, sql } from "kysely";
  * still correct?" reminders with their one-click links.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`CURRENT_TIMESTAMP`;
+  const now = nowDefault(db);
 
   await db.schema
     .createTable("listing_changes")

@@ -12,6 +12,7 @@ import * as m010 from "./010-reporting";
 import * as m011 from "./011-audit-append-only";
 import * as m012 from "./012-rate-limits";
 import * as m013 from "./013-outreach";
+import * as m014 from "./014-multi-server";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "011-audit-append-only": m011,
   "012-rate-limits": m012,
   "013-outreach": m013,
+  "014-multi-server": m014,
 };

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createDatabase, setDb, type Db } from "~/lib/db.server";
+import { createDatabase, isPostgresUrl, setDb, type Db } from "~/lib/db.server";
+import { cloneDatabase, dropDatabase } from "./postgres-databases";
 
 process.env.NODE_ENV ??= "test";
 // Vite puts its own BASE_URL ("/") in the environment; Waymark reads BASE_URL as its public address.
@@ -9,20 +10,29 @@ if (process.env.BASE_URL === "/") delete process.env.BASE_URL;
 process.env.SESSION_SECRET ??= "integration-tests-secret-that-is-long-enough-0123456789";
 process.env.POSTCODES_API_URL ??= "https://api.postcodes.io";
 
+/** True in the integration-pg project, for the few tests that look at one engine's own workings. */
+export const onPostgres = isPostgresUrl(inject("templateDatabase"));
+
 /** The database for this test file: a copy of the migrated template, shared by its tests. */
 export let testDb: Db;
-let file: string;
+let location: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   const template = inject("templateDatabase");
-  file = path.join(path.dirname(template), `${crypto.randomUUID()}.db`);
-  fs.copyFileSync(template, file);
-  process.env.DATABASE_PATH = file;
-  testDb = createDatabase(file);
+  if (isPostgresUrl(template)) {
+    location = await cloneDatabase(template, `waymark_test_${crypto.randomUUID().replaceAll("-", "")}`);
+    process.env.DATABASE_URL = location;
+  } else {
+    location = path.join(path.dirname(template), `${crypto.randomUUID()}.db`);
+    fs.copyFileSync(template, location);
+    process.env.DATABASE_PATH = location;
+  }
+  testDb = createDatabase(location);
   setDb(testDb);
 });
 
 afterAll(async () => {
   await testDb.destroy();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  if (isPostgresUrl(location)) await dropDatabase(location);
+  else for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(location + suffix, { force: true });
 });

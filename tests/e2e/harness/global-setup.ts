@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
 }
 
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+export function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`The app did not start within 60 s:\n${output}`)), 60_000);

@@ -2,6 +2,8 @@
  * `npm run import:oruk` and `npm run db:seed` write to the database from their own process, so
  * this server's in-memory search index cannot be told about their changes. Each test writes
  * through a second connection, as such a process would, and checks what search then finds.
+ * SQLite only: on PostgreSQL other processes' changes arrive by NOTIFY instead
+ * (other-servers.test.ts).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { catchUpWithOutsideChanges, getDirectoryIndex, OUTSIDE_CHECK_INTERVAL_MS } from "~/directory/directory-index.server";
@@ -13,6 +15,7 @@ import { loader as servicesLoader } from "~/routes/services._index";
 import { loader as orukServicesLoader } from "~/routes/api.oruk.services._index";
 import { exampleServices, ORUK_FEED_URL, orukFeedHandlers } from "../../mocks/oruk-feed";
 import { server } from "../../mocks/server";
+import { onPostgres } from "../../setup/integration";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<Response>;
 const context = { cspNonce: "", clientIp: "127.0.0.1" };
@@ -36,12 +39,13 @@ let otherProcess: Db;
 const START = new Date("2026-06-02T09:00:00Z").getTime();
 
 beforeAll(async () => {
+  if (onPostgres) return;
   await seedDirectory(getDb());
   otherProcess = createDatabase(process.env.DATABASE_PATH!);
 });
 
 afterAll(async () => {
-  await otherProcess.destroy();
+  await otherProcess?.destroy();
 });
 
 afterEach(() => {
@@ -59,7 +63,7 @@ async function settleAt(time: number) {
   await catchUpWithOutsideChanges(getDb());
 }
 
-describe("the search index and other processes' writes", () => {
+describe.skipIf(onPostgres)("the search index and other processes' writes", () => {
   it("finds listings an import added within 30 seconds, without a restart, and checks no more often", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     await settleAt(START);

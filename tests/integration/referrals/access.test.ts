@@ -1,4 +1,6 @@
+import { type CompiledQuery, sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dialectOf } from "~db/dialect";
 import { getDb } from "~/lib/db.server";
 import { inboxQuery, inboxScopingFor } from "~/referrals/inbox.server";
 import * as erase from "~/routes/referrals.$reference_.erase";
@@ -97,15 +99,35 @@ describe("who sees which referrals", () => {
     const plans: Record<string, string> = {};
     for (const [name, user] of Object.entries({ provider: cast.provider, referrer: cast.champion, coordinator: cast.coordinator })) {
       const compiled = inboxQuery(db, user, await inboxScopingFor(db, user), { page: 1 }, new Date()).compile();
-      const rows = await db.executeQuery<{ detail: string }>({ ...compiled, sql: `EXPLAIN QUERY PLAN ${compiled.sql}` });
-      plans[name] = rows.rows.map((r) => r.detail).join("\n");
+      plans[name] = await queryPlan(db, compiled);
     }
-    expect(plans.provider).toMatch(/SEARCH referrals USING INDEX referrals_organisation_status/);
-    expect(plans.referrer).toMatch(/SEARCH referrals USING INDEX referrals_referrer/);
+    expect(plans.provider).toMatch(/referrals_organisation_status/);
+    expect(plans.referrer).toMatch(/referrals_referrer/);
     expect(plans.coordinator).toMatch(/referrals_area_status/);
-    for (const plan of Object.values(plans)) expect(plan).not.toMatch(/SCAN referrals\b/);
+    for (const plan of Object.values(plans)) expect(plan).not.toMatch(/SCAN referrals\b|Seq Scan on referrals\b/);
   });
 });
+
+/**
+ * The plan the database would run. PostgreSQL's planner reads a test-sized table straight
+ * through whatever indexes exist, so there sequential scans are priced out to show which index
+ * it would use on a real-sized one.
+ */
+async function queryPlan(db: ReturnType<typeof getDb>, compiled: CompiledQuery): Promise<string> {
+  if (dialectOf(db) === "sqlite") {
+    const rows = await db.executeQuery<{ detail: string }>({ ...compiled, sql: `EXPLAIN QUERY PLAN ${compiled.sql}` });
+    return rows.rows.map((r) => r.detail).join("\n");
+  }
+  return db.connection().execute(async (connection) => {
+    await sql`SET enable_seqscan = off`.execute(connection);
+    try {
+      const rows = await connection.executeQuery<{ "QUERY PLAN": string }>({ ...compiled, sql: `EXPLAIN ${compiled.sql}` });
+      return rows.rows.map((r) => r["QUERY PLAN"]).join("\n");
+    } finally {
+      await sql`RESET enable_seqscan`.execute(connection);
+    }
+  });
+}
 
 describe("the referral page", () => {
   it("is 404 for anyone not entitled, and shows the person only to those who are", async () => {

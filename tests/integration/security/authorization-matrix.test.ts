@@ -1,9 +1,11 @@
 /// <reference types="vite/client" />
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dialectOf } from "~db/dialect";
 import type { Role } from "~db/schema/accounts";
 import { seedDirectory } from "~/directory/seed.server";
 import { areaIdFor, organisationIdFor } from "~/directory/stable-id";
@@ -89,10 +91,20 @@ async function get(file: string, actor: Actor): Promise<Outcome> {
   return outcomeOf(() => loader({ request, params, context }));
 }
 
-/** Rows inserted, updated or deleted on the app's connection so far. */
-async function changesSoFar(): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(getDb());
-  return Number(rows[0].n);
+/**
+ * Something that moves when any row is inserted, updated or deleted: SQLite counts the app
+ * connection's changes (total_changes); PostgreSQL has no such counter that is exact at once,
+ * so there it is a digest of every table's rows.
+ */
+async function changesSoFar(): Promise<string> {
+  const db = getDb();
+  if (dialectOf(db) === "sqlite") return String((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0].n);
+  const digest = createHash("sha256");
+  for (const table of await db.introspection.getTables()) {
+    const { rows } = await sql`select * from ${sql.table(table.name)}`.execute(db);
+    digest.update(`${table.name}:${JSON.stringify(rows)}`);
+  }
+  return digest.digest("hex");
 }
 
 /** POSTs an empty form, as a browser would send it, and notes whether the database changed. */
