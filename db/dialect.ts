@@ -1,4 +1,5 @@
-import { type ColumnDefinitionBuilder, PostgresAdapter, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
+import type { Database } from "./schema";
 
 /**
  * Where SQLite and PostgreSQL differ, the difference is written once here and every migration
@@ -80,4 +81,25 @@ export async function dropAppendOnly(db: QueryExecutorProvider, table: string): 
     await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_${name}`)}${sql.raw(postgres ? ` ON ${table}` : "")}`.execute(db);
   }
   if (postgres) await sql`DROP FUNCTION IF EXISTS ${sql.raw(`${table}_refuse_change`)}()`.execute(db);
+}
+
+/** SQLSTATE of "read_only_sql_transaction": what a write on a read-only PostgreSQL gets. */
+export const POSTGRES_READ_ONLY = "25006";
+
+/**
+ * Fails as a write would fail, without writing anything. SQLite takes the write lock and lets it
+ * go, which a read-only file refuses. PostgreSQL is asked whether this session's transactions are
+ * read-only (a standby, or `default_transaction_read_only`); if so the error carries its SQLSTATE,
+ * as a real write's would.
+ */
+export async function probeWrite(db: Kysely<Database>): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    const { rows } = await sql<{ read_only: string }>`select current_setting('transaction_read_only') as read_only`.execute(db);
+    if (rows[0]?.read_only === "on") throw Object.assign(new Error("the database only accepts reads"), { code: POSTGRES_READ_ONLY });
+    return;
+  }
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    await sql`rollback`.execute(connection);
+  });
 }

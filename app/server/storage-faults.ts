@@ -1,10 +1,11 @@
 import type { ServerBuild } from "@remix-run/node";
+import { POSTGRES_READ_ONLY } from "~db/dialect";
 
 /**
  * When the database cannot be written (the disk is full, the file or its folder became read-only,
  * the disk failed), every page and form says so plainly with 503 instead of a crash page, and
- * /healthz reports it so a monitor raises the alarm. SQLite writes each transaction whole or not
- * at all, so nothing acknowledged before the fault is lost; a request that met the fault saved
+ * /healthz reports it so a monitor raises the alarm. Both databases write each transaction whole or
+ * not at all, so nothing acknowledged before the fault is lost; a request that met the fault saved
  * nothing.
  */
 export type StorageFaultKind = "full" | "read-only" | "failing";
@@ -18,13 +19,20 @@ const MESSAGES: Record<StorageFaultKind, string> = {
   failing: "Waymark cannot reach its database at the moment, so nothing can be saved.",
 };
 
-/** The kind of storage fault an error from better-sqlite3 is, or null for any other error. */
+/**
+ * PostgreSQL's SQLSTATEs for the same faults: disk_full, read_only_sql_transaction, and the
+ * server going away or refusing connections (classes 08 and 57P, and the pool's socket errors).
+ */
+const POSTGRES_FAULTS: Record<string, StorageFaultKind> = { "53100": "full", [POSTGRES_READ_ONLY]: "read-only", "57P01": "failing", "57P02": "failing", "57P03": "failing", ECONNREFUSED: "failing", ECONNRESET: "failing" };
+
+/** The kind of storage fault an error from better-sqlite3 or pg is, or null for any other error. */
 export function storageFaultKind(error: unknown): StorageFaultKind | null {
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
   if (code === "SQLITE_FULL") return "full";
   if (code.startsWith("SQLITE_READONLY")) return "read-only";
   if (code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")) return "failing";
-  return null;
+  if (/^08[0-9A-Z]{3}$/.test(code)) return "failing";
+  return POSTGRES_FAULTS[code] ?? null;
 }
 
 let lastFault: { kind: StorageFaultKind; at: number } | null = null;

@@ -4,6 +4,7 @@ import { getDb } from "~/lib/db.server";
 import * as route from "~/routes/directory.import";
 import { withStorageFaultPage } from "~/server/storage-faults";
 import { formBody, signedInRequest } from "../../helpers/auth";
+import { onPostgres } from "../../setup/integration";
 import { args, seedPeople, type People } from "./support";
 
 let people: People;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   people = await seedPeople(getDb());
 });
 afterEach(async () => {
-  await sql`pragma max_page_count = 1073741823`.execute(getDb());
+  if (!onPostgres) await sql`pragma max_page_count = 1073741823`.execute(getDb());
 });
 
 const HEADER = "name,organisation,description,categories,address,postcode,phone,email,url,free,attending,opening hours";
@@ -21,7 +22,9 @@ const rows = Array.from(
 );
 const count = async (table: "services" | "audit_log") => Number((await getDb().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
-it("writes none of an import whose disk fills part-way, and says so on a clear page", { timeout: 60_000 }, async () => {
+// The disk is filled by capping SQLite's file; PostgreSQL's cannot be from a test, and the import's
+// single transaction is the same code on both.
+it.skipIf(onPostgres)("writes none of an import whose disk fills part-way, and says so on a clear page", { timeout: 60_000 }, async () => {
   const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
   const before = { services: await count("services"), audit: await count("audit_log") };
   // The file may not grow: the first rows fit in its free pages, a later one does not.

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import SQLite from "better-sqlite3";
-import { Kysely, sql, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, sql, SqliteDialect } from "kysely";
+import pg from "pg";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "~db/schema";
 import { seedDirectory } from "~/directory/seed.server";
@@ -10,7 +11,7 @@ import * as healthz from "~/routes/healthz";
 import * as report from "~/routes/services.$id.report";
 import { FAULT_REPORTED_FOR_MS, recentStorageFault, storageFaultKind, withStorageFaultPage } from "~/server/storage-faults";
 import { formBody, testUrl } from "../../helpers/auth";
-import { testDb } from "../../setup/integration";
+import { onPostgres, testDb } from "../../setup/integration";
 
 const serviceId = serviceIdFor("park-wood-device-and-data");
 const guarded = withStorageFaultPage(report);
@@ -50,21 +51,28 @@ beforeEach(() => {
 let other: Db | undefined;
 afterEach(async () => {
   setDb(testDb);
-  await sql`pragma max_page_count = 1073741823`.execute(testDb);
+  if (!onPostgres) await sql`pragma max_page_count = 1073741823`.execute(testDb);
   await other?.destroy();
   other = undefined;
 });
 
 describe("a database that cannot be written", () => {
-  it("names the fault from better-sqlite3's error codes and ignores every other error", () => {
+  it("names the fault from better-sqlite3's and PostgreSQL's error codes and ignores every other error", () => {
     expect(storageFaultKind({ code: "SQLITE_FULL" })).toBe("full");
     expect(storageFaultKind({ code: "SQLITE_READONLY_DBMOVED" })).toBe("read-only");
     expect(storageFaultKind({ code: "SQLITE_IOERR_WRITE" })).toBe("failing");
     expect(storageFaultKind({ code: "SQLITE_CONSTRAINT_UNIQUE" })).toBeNull();
+    expect(storageFaultKind({ code: "53100" })).toBe("full");
+    expect(storageFaultKind({ code: "25006" })).toBe("read-only");
+    expect(storageFaultKind({ code: "08006" })).toBe("failing");
+    expect(storageFaultKind({ code: "57P01" })).toBe("failing");
+    expect(storageFaultKind({ code: "ECONNREFUSED" })).toBe("failing");
+    expect(storageFaultKind({ code: "23505" })).toBeNull();
     expect(storageFaultKind(new Error("boom"))).toBeNull();
   });
 
-  it("answers a form sent while the disk is full with a 503 page that says so, keeps what was saved before, and /healthz reports it", async () => {
+  // PostgreSQL's disk cannot be filled from a test; its disk_full code is named above.
+  it.skipIf(onPostgres)("answers a form sent while the disk is full with a 503 page that says so, keeps what was saved before, and /healthz reports it", async () => {
     // No more pages may be added to the file: once the free space in it is used, SQLite answers an
     // insert with SQLITE_FULL, as on a full disk. Reports are sent until that happens.
     const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(testDb);
@@ -101,8 +109,10 @@ describe("a database that cannot be written", () => {
 
   it("answers a form sent to a read-only database with a 503 page, and /healthz answers 503 at once", async () => {
     await reportProblem("Saved before the file became read-only");
-    const sqlite = new SQLite(process.env.DATABASE_PATH!, { readonly: true });
-    other = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    other = onPostgres
+      ? // A server that only accepts reads, as a standby or a database set read-only does.
+        new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL, options: "-c default_transaction_read_only=on" }) }) })
+      : new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(process.env.DATABASE_PATH!, { readonly: true }) }) });
     setDb(other);
 
     const response = await thrown(() => reportProblem("Sent while read-only, long enough to be a real report"));
@@ -120,6 +130,6 @@ describe("a database that cannot be written", () => {
   it("passes every other error through untouched", async () => {
     const broken = withStorageFaultPage({ action: async () => Promise.reject(new TypeError("a bug")) });
     await expect(broken.action()).rejects.toThrow("a bug");
-    expect(fs.existsSync(process.env.DATABASE_PATH!)).toBe(true);
+    if (!onPostgres) expect(fs.existsSync(process.env.DATABASE_PATH!)).toBe(true);
   });
 });
