@@ -39,7 +39,7 @@ const postgresProjects = postgresServer
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           provide: { postgresServer },
           testTimeout: 180_000,
-          hookTimeout: 180_000,
+          hookTimeout: 420_000,
         },
       },
     ]
