@@ -114,6 +114,14 @@ describe("importOrukFeed", () => {
     expect(report.invalid).toEqual([{ id: third.id, reason: expect.stringContaining("HTTP 404") }]);
   });
 
+  it("reports a page that is not JSON without repeating what the feed sent", async () => {
+    const { http, HttpResponse } = await import("msw");
+    server.use(http.get(`${ORUK_FEED_URL}/services`, () => new HttpResponse("<html>\u001b[31mBad gateway", { headers: { "Content-Type": "application/json" } })));
+    const report = await importOrukFeed(db, ORUK_FEED_URL);
+    expect(report.errors).toEqual([{ page: 1, reason: `${ORUK_FEED_URL}/services?page=1 did not answer with JSON: its 22 characters cannot be read as JSON` }]);
+    expect(await count("services")).toBe(0);
+  });
+
   it("reports a feed that is not ORUK at all", async () => {
     const { http, HttpResponse } = await import("msw");
     server.use(http.get(`${ORUK_FEED_URL}/services`, () => HttpResponse.json({ hello: "world" })));
