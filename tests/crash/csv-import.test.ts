@@ -2,7 +2,8 @@
  * Crash safety of the CSV import of listings: a coordinator imports a file of 1,000 listings
  * through the built server, which is killed with SIGKILL while it is writing them. The import is
  * all or nothing, so after a restart none of the file's listings may be there (and no audit
- * entry for them); importing the same file again then adds each listing exactly once.
+ * entry for them), or all of them had the commit won the race with the signal; importing the
+ * same file again then leaves each listing there exactly once.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -78,15 +79,19 @@ it("writes all of a CSV import or none of it when the server is killed mid-impor
   const again = await signedInAdmin();
   const done = await again.request("import again", "/directory/import", 302, { intent: "import", csv });
   const location = done.headers.get("Location") ?? "";
-  const page = await (await again.request("result", location, 200)).text();
+  // React separates the figures from the words with empty comments.
+  const page = (await (await again.request("result", location, 200)).text()).replaceAll("<!-- -->", "");
   const afterRerun = await stored();
 
   console.log(
     `CSV import of ${ROWS} listings killed with SIGKILL inside its transaction: ${afterCrash.listings} listings and ${afterCrash.audited} audit entries left behind; ` +
       `imported again: ${afterRerun.listings} listings (${afterRerun.names} names, so ${afterRerun.listings - afterRerun.names} duplicated), ${afterRerun.audited} audit entries`,
   );
-  expect(afterCrash).toEqual({ listings: 0, names: 0, audited: 0 });
-  expect(location).toBe(`/directory/import?created=${ROWS}&updated=0&unchanged=0`);
-  expect(page).toContain(`${ROWS} added, 0 updated, 0 unchanged`);
+  // Nothing, almost always; the whole file only if the commit slipped in before the signal landed.
+  expect([0, ROWS]).toContain(afterCrash.listings);
+  expect(afterCrash.audited).toBe(afterCrash.listings);
+  const added = ROWS - afterCrash.listings;
+  expect(location).toBe(`/directory/import?created=${added}&updated=0&unchanged=${afterCrash.listings}`);
+  expect(page).toContain(`${added} added, 0 updated, ${afterCrash.listings} unchanged`);
   expect(afterRerun).toEqual({ listings: ROWS, names: ROWS, audited: ROWS });
 });

@@ -176,7 +176,7 @@ describe("ORUK import", () => {
     const changedFromStart = changedSince(await snapshot());
 
     // Garbage part-way, and one record that is not a service at all.
-    const broken = { ...v4[5], name: 42, status: "open", service_at_locations: "nowhere" };
+    const broken: Record<string, any> = { ...v4[5], name: 42, status: "open", service_at_locations: "nowhere" };
     const midway = await importFeed({ services: v4.map((s, i) => (i === 5 ? broken : s)), perPage: PER_PAGE, garbledPages: [2] }).finished;
     expect(midway.code).toBe(1);
     expect(midway.stderr).toContain(`page 2 failed: ${feed.url}/services?page=2 did not answer with JSON`);

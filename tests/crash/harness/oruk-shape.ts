@@ -3,6 +3,7 @@
  * import writes beside it (oruk-import-write.server.ts). A service is whole when what is stored
  * matches one version of the record exactly; anything else is a half-written import.
  */
+import type { Kysely } from "kysely";
 import { orukServiceSchema, type OrukServiceRecord } from "~/directory/oruk-import-schema";
 import { recordDigest } from "~/directory/oruk-import-write.server";
 import type { Db } from "~/lib/db.server";
@@ -45,8 +46,9 @@ export async function storedShape(db: Db, id: string): Promise<ServiceShape | un
   const service = await db.selectFrom("services").select(["description", "source_digest"]).where("id", "=", id).executeTakeFirst();
   if (!service) return undefined;
   const ids = async (query: Promise<Array<{ id: string }>>) => sorted((await query).map((r) => r.id));
-  const by = <T extends "phones" | "schedules" | "service_areas" | "languages" | "funding" | "cost_options" | "contacts" | "service_at_locations">(table: T) =>
-    ids(db.selectFrom(table).select("id").where("service_id", "=", id).execute() as Promise<Array<{ id: string }>>);
+  // Every table here has an id and a service_id; Kysely cannot see that through a union of names.
+  const byService = db as unknown as Kysely<Record<string, { id: string; service_id: string }>>;
+  const by = (table: string) => ids(byService.selectFrom(table).select("id").where("service_id", "=", id).execute());
   const contacts = await by("contacts");
   const sal = await db.selectFrom("service_at_locations").select(["id", "location_id"]).where("service_id", "=", id).execute();
   const locationIds = sal.map((s) => s.location_id);
