@@ -21,7 +21,8 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-export function startNotifyStandIn(options: { port?: number; perMinute: number }): Promise<StandIn> {
+/** `replyDelayMs` holds each accepted send's answer that long, as a slow Notify would: the send is in flight meanwhile. */
+export function startNotifyStandIn(options: { port?: number; perMinute: number; replyDelayMs?: number }): Promise<StandIn> {
   const accepted = new Map<string, number>();
   const perRecipient = new Map<string, number>();
   const ids = new Map<string, string>();
@@ -58,7 +59,7 @@ export function startNotifyStandIn(options: { port?: number; perMinute: number }
       ids.set(reference, id);
       const to = body.phone_number ?? body.email_address ?? "";
       perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
-      reply(res, 201, { id, reference, content: {}, uri: `/v2/notifications/${id}`, template: {} });
+      setTimeout(() => reply(res, 201, { id, reference, content: {}, uri: `/v2/notifications/${id}`, template: {} }), options.replyDelayMs ?? 0);
     });
   });
   return new Promise((resolve) => {

@@ -87,11 +87,11 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // Needs `npm run build`: starts the built server, kills it with SIGKILL and checks what survived.
+          // Needs `npm run build`: starts the built server (or an import script), kills it with SIGKILL and checks what survived.
           name: "crash",
           root,
           include: ["tests/crash/**/*.test.ts"],
-          // No msw here: the test talks to its own server on loopback, which is given no outside service to call.
+          // No msw here: the tests talk to their own processes on loopback, whose outside services (Notify, an ORUK feed) are stand-ins on loopback too.
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           testTimeout: 300_000,
           hookTimeout: 120_000,

@@ -42,7 +42,13 @@ export async function importOrukFeed(db: Db, baseUrl: string, options: ImportOru
     try {
       const response = await doFetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok) return { ok: false, reason: `HTTP ${response.status} from ${url}` };
-      return { ok: true, data: await response.json() };
+      const body = await response.text();
+      try {
+        return { ok: true, data: JSON.parse(body) };
+      } catch {
+        // The parser's own message quotes the body, which may hold anything a broken feed sends.
+        return { ok: false, reason: `${url} did not answer with JSON: its ${body.length} characters cannot be read as JSON` };
+      }
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const detail = cause ? ` (${cause.code ?? cause.message})` : "";

@@ -144,10 +144,16 @@ async function writeOrganisation(db: Db, record: OrukServiceRecord, now: string)
   );
 }
 
+/** Listings made in Waymark itself, which no feed may write over. */
+const OWN_SOURCES = new Set(["local", "demo"]);
+
 /** Writes the record in one transaction; the caller turns a thrown error into an "invalid" entry. */
 export async function writeOrukService(db: Db, record: OrukServiceRecord, source: string, now: string): Promise<WriteOutcome> {
   const digest = recordDigest(record);
-  const existing = await db.selectFrom("services").select(["id", "source_digest"]).where("id", "=", record.id).executeTakeFirst();
+  const existing = await db.selectFrom("services").select(["id", "source", "source_digest"]).where("id", "=", record.id).executeTakeFirst();
+  // Waymark publishes its own listings' ids at /api/oruk, so a feed that copies that API (or
+  // just sends garbage) could otherwise replace a coordinator's listing with its version.
+  if (existing && OWN_SOURCES.has(existing.source)) throw new Error("a listing made in Waymark has this id, so it is left as it is");
   if (existing?.source_digest === digest) return "unchanged";
 
   await db.transaction().execute(async (trx) => {

@@ -10,16 +10,14 @@
  * pacing is the same code at any rate. Texts are held in quiet hours, so run it 09:00–20:00 UK.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateToLatest } from "~db/migrator";
-import { createDatabase, type Db } from "~/lib/db.server";
-import { createCampaign } from "~/outreach/campaigns.server";
-import { consentWords } from "~/outreach/outreach";
+import { createDatabase } from "~/lib/db.server";
 import { inQuietHours } from "~/outreach/quiet-hours";
+import { seedOutreachAudience } from "../lib/outreach-audience";
 import { startNotifyStandIn } from "../notify-stand-in";
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
@@ -30,35 +28,6 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 if (inQuietHours(new Date())) {
   console.error("It is quiet hours in the UK (20:00–09:00): texts would be held. Run between 09:00 and 20:00 UK time.");
   process.exit(1);
-}
-
-async function seed(db: Db): Promise<string> {
-  const areaId = randomUUID();
-  await db.insertInto("areas").values({ id: areaId, name: "Bench area" }).execute();
-  const orgId = randomUUID();
-  await db.insertInto("organisations").values({ id: orgId, name: "Bench council", kind: "council" }).execute();
-  const at = new Date().toISOString();
-  for (let i = 0; i < PEOPLE; i += 1_000) {
-    const rows = Array.from({ length: Math.min(1_000, PEOPLE - i) }, (_, j) => ({
-      id: randomUUID(),
-      stop_token: randomUUID().replace(/-/g, ""),
-      channel: "sms" as const,
-      contact: `07${String(700_000_000 + i + j).padStart(9, "0")}`,
-      source: "check" as const,
-      source_id: null,
-      area_id: areaId,
-      outward_code: "ME14",
-      consent_text: consentWords("sms"),
-      consented_at: at,
-      recorded_by_user_id: null,
-      status: "active" as const,
-      ended_at: null,
-      ended_by: null,
-      last_sent_at: null,
-    }));
-    await db.insertInto("outreach_subscriptions").values(rows).execute();
-  }
-  return createCampaign(db, { name: "Bench", channel: "sms", subject: "", body: "The digital bus is at Park Wood on Monday, 10am to 2pm.", audience: { areaIds: [areaId], districts: [], barriers: [], goals: [] }, serviceId: null, organisationId: orgId, createdByUserId: randomUUID(), sendAfter: new Date() });
 }
 
 function startSender(dbPath: string, notifyUrl: string): ChildProcess {
@@ -76,7 +45,7 @@ async function run(label: string, killHalfWay: boolean) {
   const dbPath = path.join(dir, "bench.db");
   const db = createDatabase(dbPath);
   await migrateToLatest(db);
-  const campaignId = await seed(db);
+  const { campaignId } = await seedOutreachAudience(db, PEOPLE, "sms");
   const standIn = await startNotifyStandIn({ perMinute: RATE });
   const started = performance.now();
   let sender = startSender(dbPath, standIn.url);

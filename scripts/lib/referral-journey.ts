@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "~/accounts/password.server";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
-import { createDatabase } from "~/lib/db.server";
+import { createDatabase, type Db } from "~/lib/db.server";
+import type { Role } from "~db/schema/accounts";
 import { freePort } from "../free-port";
 
 export const PASSWORD = "bench-password-that-is-long-enough";
@@ -75,26 +76,31 @@ export interface Account {
   email: string;
 }
 
-/** Champions in Maidstone and providers at Connect Kent CIC, written straight to the database. */
+/**
+ * One account, written straight to the database with PASSWORD: a champion gets Maidstone as
+ * their area. `hash` is PASSWORD's hash, made once by the caller because hashing is slow on purpose.
+ */
+export async function addAccount(db: Db, role: Role, organisation: string, i: number, hash: string): Promise<Account> {
+  const id = randomUUID();
+  const email = `bench-${role}-${i}@bench.waymark.example`;
+  await db
+    .insertInto("users")
+    .values({ id, email, name: `Bench ${role} ${i}`, role, organisation_id: organisationIdFor(organisation), password_hash: hash })
+    .execute();
+  if (role === "champion") await db.insertInto("user_areas").values({ user_id: id, area_id: areaIdFor("maidstone") }).execute();
+  return { email };
+}
+
+/** Champions in Maidstone and providers at Connect Kent CIC. */
 export async function createAccounts(databasePath: string, count: number): Promise<{ champions: Account[]; providers: Account[] }> {
   const db = createDatabase(databasePath);
   try {
     const hash = await hashPassword(PASSWORD);
-    const make = async (role: "champion" | "provider", organisation: string, i: number): Promise<Account> => {
-      const id = randomUUID();
-      const email = `bench-${role}-${i}@bench.waymark.example`;
-      await db
-        .insertInto("users")
-        .values({ id, email, name: `Bench ${role} ${i}`, role, organisation_id: organisationIdFor(organisation), password_hash: hash })
-        .execute();
-      if (role === "champion") await db.insertInto("user_areas").values({ user_id: id, area_id: areaIdFor("maidstone") }).execute();
-      return { email };
-    };
     const champions: Account[] = [];
     const providers: Account[] = [];
     for (let i = 0; i < count; i++) {
-      champions.push(await make("champion", "maidstone-digital-champions", i));
-      providers.push(await make("provider", "connect-kent-cic", i));
+      champions.push(await addAccount(db, "champion", "maidstone-digital-champions", i, hash));
+      providers.push(await addAccount(db, "provider", "connect-kent-cic", i, hash));
     }
     return { champions, providers };
   } finally {

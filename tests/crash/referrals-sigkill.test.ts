@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { createDatabase } from "~/lib/db.server";
 import { Client, createAccounts, makeReferral, type RunningServer, startServer, stopServer } from "../../scripts/lib/referral-journey";
+import { until } from "./harness/wait";
 
 const CLIENTS = 20;
 /** Killed once this many referrals are confirmed, so the crash lands mid-run with every client busy. */
@@ -24,14 +25,6 @@ afterAll(async () => {
   await stopServer(server);
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the run");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 it("loses no confirmed referral and leaves none half-written when the server is killed", { timeout: 300_000 }, async () => {
   server = await startServer(databasePath);

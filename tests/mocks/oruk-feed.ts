@@ -44,6 +44,22 @@ function summaryOf(service: Record<string, any>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(SERVICE_LIST.contents[0]).map((key) => [key, service[key]]));
 }
 
+/** Page `page` of `/services` over `all`: summaries, or whole records with `fullInList`. */
+export function orukListPage(all: Array<Record<string, any>>, page: number, perPage: number, fullInList = false) {
+  const totalPages = Math.ceil(all.length / perPage);
+  const contents = all.slice((page - 1) * perPage, page * perPage).map((s) => (fullInList ? s : summaryOf(s)));
+  return {
+    total_items: all.length,
+    total_pages: totalPages,
+    page_number: page,
+    size: perPage,
+    first_page: page === 1,
+    last_page: page >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}
+
 export interface OrukFeedOptions {
   baseUrl?: string;
   services?: Array<Record<string, any>>;
@@ -74,19 +90,7 @@ export function orukFeedHandlers(options: OrukFeedOptions = {}) {
       log(request);
       const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
       if (options.failingPages?.includes(page)) return HttpResponse.json({ error: "Internal Server Error" }, { status: 500 });
-      const all = served();
-      const totalPages = Math.ceil(all.length / perPage);
-      const contents = all.slice((page - 1) * perPage, page * perPage).map((s) => (options.fullInList ? s : summaryOf(s)));
-      return HttpResponse.json({
-        total_items: all.length,
-        total_pages: totalPages,
-        page_number: page,
-        size: perPage,
-        first_page: page === 1,
-        last_page: page >= totalPages,
-        empty: contents.length === 0,
-        contents,
-      });
+      return HttpResponse.json(orukListPage(served(), page, perPage, options.fullInList));
     }),
     http.get(`${base}/services/:id`, ({ request, params }) => {
       log(request);

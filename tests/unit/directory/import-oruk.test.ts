@@ -114,6 +114,27 @@ describe("importOrukFeed", () => {
     expect(report.invalid).toEqual([{ id: third.id, reason: expect.stringContaining("HTTP 404") }]);
   });
 
+  it("never writes over a listing made in Waymark that has the same id", async () => {
+    const [first] = exampleServices(1);
+    await db.insertInto("organisations").values({ id: "local-org", name: "Local partner", kind: "service-provider" }).execute();
+    await db.insertInto("services").values({ id: first.id, organisation_id: "local-org", name: "Our own listing", description: "Kept in Waymark", source: "local" }).execute();
+    serve();
+    const report = await importOrukFeed(db, ORUK_FEED_URL);
+    expect(report.invalid).toEqual([{ id: first.id, reason: "could not be saved: a listing made in Waymark has this id, so it is left as it is" }]);
+    expect(report.created).toBe(6);
+    const kept = await db.selectFrom("services").select(["name", "source", "organisation_id"]).where("id", "=", first.id).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ name: "Our own listing", source: "local", organisation_id: "local-org" });
+    expect(await db.selectFrom("service_at_locations").select("id").where("service_id", "=", first.id).execute()).toEqual([]);
+  });
+
+  it("reports a page that is not JSON without repeating what the feed sent", async () => {
+    const { http, HttpResponse } = await import("msw");
+    server.use(http.get(`${ORUK_FEED_URL}/services`, () => new HttpResponse("<html>\u001b[31mBad gateway", { headers: { "Content-Type": "application/json" } })));
+    const report = await importOrukFeed(db, ORUK_FEED_URL);
+    expect(report.errors).toEqual([{ page: 1, reason: `${ORUK_FEED_URL}/services?page=1 did not answer with JSON: its 22 characters cannot be read as JSON` }]);
+    expect(await count("services")).toBe(0);
+  });
+
   it("reports a feed that is not ORUK at all", async () => {
     const { http, HttpResponse } = await import("msw");
     server.use(http.get(`${ORUK_FEED_URL}/services`, () => HttpResponse.json({ hello: "world" })));
