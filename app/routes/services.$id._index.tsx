@@ -9,6 +9,7 @@ import { Tag } from "~/components/tag";
 import { WarningText } from "~/components/warning-text";
 import { CopyLink } from "~/directory/copy-link";
 import { englishIn, listingText } from "~/directory/listing-language";
+import { Contact, MoreDetails } from "~/directory/service-sections";
 import { PrintButton } from "~/directory/print-button";
 import { getServiceDetail } from "~/directory/service-detail.server";
 import { publicBaseUrl, readShortlist } from "~/directory/shortlist.server";
@@ -213,99 +214,6 @@ function WhenAndWhere({ service, text, english }: Props) {
           <ul className="govuk-list govuk-list--bullet" lang={english}>
             {service.nextSessions.map((line) => (
               <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-function Contact({ service, text, english }: Props) {
-  const hasContact = service.phones.length > 0 || service.email || service.website || service.contacts.length > 0;
-  if (!hasContact) return null;
-  return (
-    <>
-      <h2 className="govuk-heading-m">{text.contact}</h2>
-      <ul className="govuk-list">
-        {service.phones.map((phone) => (
-          <li key={phone.number}>
-            {text.phone}{" "}
-            <a className="govuk-link" href={phone.href}>
-              {phone.number}
-            </a>
-            {phone.description ? <span lang={english}>{` (${phone.description})`}</span> : null}
-          </li>
-        ))}
-        {service.email ? (
-          <li>
-            {text.email}{" "}
-            <a className="govuk-link" href={`mailto:${service.email}`}>
-              {service.email}
-            </a>
-          </li>
-        ) : null}
-        {service.website ? (
-          <li>
-            {text.website}{" "}
-            <a className="govuk-link" href={service.website} rel="external noopener noreferrer">
-              {service.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-      {service.contacts.map((contact, i) => (
-        <p key={i} className="govuk-body">
-          {[contact.name, contact.title].filter(Boolean).join(", ")}
-          {contact.phone ? (
-            <>
-              {" "}
-              <a className="govuk-link" href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>
-                {contact.phone}
-              </a>
-            </>
-          ) : null}
-          {contact.email ? (
-            <>
-              {" "}
-              <a className="govuk-link" href={`mailto:${contact.email}`}>
-                {contact.email}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function MoreDetails({ service, text, english }: Props) {
-  return (
-    <>
-      {service.languages.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">{text.languages}</h2>
-          <p className="govuk-body">{service.languages.join(", ")}</p>
-        </>
-      ) : null}
-      {service.serviceAreas.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">{text.areas}</h2>
-          <p className="govuk-body" lang={english}>
-            {service.serviceAreas.join(", ")}
-          </p>
-        </>
-      ) : null}
-      {service.categories.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">{text.types}</h2>
-          <ul className="govuk-list app-link-list">
-            {service.categories.map((c) => (
-              <li key={c.id}>
-                <a className="govuk-link" href={`/services?category=${c.id}`}>
-                  {c.name}
-                </a>
-              </li>
             ))}
           </ul>
         </>

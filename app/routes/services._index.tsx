@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { getSession } from "~/accounts/session.server";
 import { Button } from "~/components/button";
 import { Checkboxes } from "~/components/checkboxes";
@@ -7,13 +7,12 @@ import { Input } from "~/components/input";
 import { NotificationBanner } from "~/components/notification-banner";
 import { Pagination } from "~/components/pagination";
 import { Select } from "~/components/select";
-import { Tag } from "~/components/tag";
-import { WarningText } from "~/components/warning-text";
 import { WEEKDAYS } from "~/directory/opening-times";
 import { ATTENDING_MODES } from "~/directory/search-index";
 import { MAX_POSTCODE_LENGTH, MAX_QUERY_LENGTH, parseSearchParams, searchQueryString, type DirectorySearchParams } from "~/directory/search-params";
 import { searchDirectory } from "~/directory/service-search.server";
 import { englishIn, listingText } from "~/directory/listing-language";
+import { ServiceResult } from "~/directory/service-result";
 import { readShortlist } from "~/directory/shortlist.server";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { fill } from "~/i18n/catalogue";
@@ -47,7 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Text = Data["text"];
-type Result = Data["services"][number];
 
 export default function ServiceSearch() {
   const { text, english, code, params, errors, notice, postcodeError, sortedByDistance, page, services, saved, categories, languages } = useLoaderData<typeof loader>();
@@ -281,83 +279,6 @@ function NoResults({ text, params }: { text: Text; params: DirectorySearchParams
       </ul>
     </div>
   );
-}
-
-function ServiceResult({ text, english, service, saved }: { text: Text; english: string | undefined; service: Result; saved: boolean }) {
-  const { pathname, search } = useLocation();
-  return (
-    <li className="app-result" id={`result-${service.id}`}>
-      <h3 className="govuk-heading-m app-result__title">
-        <a className="govuk-link" href={`/services/${service.id}`} lang={service.nameLang}>
-          {service.name}
-        </a>
-      </h3>
-      <p className="govuk-body-s app-result__organisation">{service.organisation}</p>
-      <ServiceBadges text={text} english={english} service={service} />
-      <p className="govuk-body" lang={service.descriptionLang}>
-        {service.shortDescription}
-      </p>
-      <dl className="app-result__facts govuk-body-s">
-        {service.openingText ? (
-          <div>
-            <dt>{text["result.when"]}</dt>
-            <dd lang={english}>{service.openingText}</dd>
-          </div>
-        ) : null}
-        {service.howToAccessText ? (
-          <div>
-            <dt>{text["result.how"]}</dt>
-            <dd>{service.howToAccessText}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{text["result.cost"]}</dt>
-          <dd lang={service.costLang}>{service.cost}</dd>
-        </div>
-      </dl>
-      {service.stale ? (
-        <WarningText iconFallbackText={text["listing.checkFirst"]}>
-          {service.lastVerified ? fill(text["result.lastChecked"], { date: service.lastVerified }) : text["result.notChecked"]} {text["result.callFirst"]}
-        </WarningText>
-      ) : null}
-      <Form method="post" action="/services/shortlist" preventScrollReset className="app-no-print">
-        <input type="hidden" name="intent" value={saved ? "remove" : "add"} />
-        <input type="hidden" name="serviceId" value={service.id} />
-        <input type="hidden" name="returnTo" value={`${pathname}${search}#result-${service.id}`} />
-        <Button variant="secondary" className="govuk-!-margin-bottom-0">
-          {saved ? text["listing.remove"] : text["listing.save"]}
-          <span className="govuk-visually-hidden">: {service.name}</span>
-        </Button>
-      </Form>
-    </li>
-  );
-}
-
-function ServiceBadges({ text, english, service }: { text: Text; english: string | undefined; service: Result }) {
-  const badges = [
-    service.distanceText ? <strong key="distance" className="app-result__distance" lang={english}>{`${service.distanceText}${service.nearestLocation ? `, ${service.nearestLocation}` : ""}`}</strong> : null,
-    ...service.reachLabels.map((label) => (
-      <Tag key={label} colour="blue">
-        {label}
-      </Tag>
-    )),
-    service.openNow ? (
-      <Tag key="open" colour="green">
-        {text["listing.openNow"]}
-      </Tag>
-    ) : null,
-    service.isFree ? (
-      <Tag key="free" colour="grey">
-        {text["listing.free"]}
-      </Tag>
-    ) : null,
-    service.isDemo ? (
-      <Tag key="demo" colour="grey">
-        {text["listing.demoTag"]}
-      </Tag>
-    ) : null,
-  ].filter(Boolean);
-  return badges.length > 0 ? <p className="app-result__badges">{badges}</p> : null;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
