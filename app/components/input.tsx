@@ -41,6 +41,8 @@ export interface InputProps {
   suffix?: string;
   maxLength?: number;
   disabled?: boolean;
+  /** The language of what is typed, when it is not the page's (a Welsh name on an English form). */
+  lang?: string;
   /** Ids of other elements describing the input, placed before the hint and error ids. */
   describedBy?: string;
 }
@@ -73,6 +75,7 @@ export function Input({
   maxLength,
   disabled,
   describedBy,
+  lang,
 }: InputProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -85,6 +88,7 @@ export function Input({
       spellCheck={spellCheck}
       defaultValue={defaultValue}
       disabled={disabled}
+      lang={lang}
       aria-describedby={describedByIds(describedBy, hintId, errorId)}
       autoComplete={autoComplete}
       autoCapitalize={autoCapitalize}

@@ -26,7 +26,11 @@ interface PaginationProps {
   totalPages: number;
   hrefFor: (page: number) => string;
   landmarkLabel?: string;
+  /** The words in another language: "Previous", "Next", "page" said only to screen readers, "Page {{number}}". */
+  words?: { previous: string; next: string; hiddenPage: string; page: string };
 }
+
+const ENGLISH = { previous: "Previous", next: "Next", hiddenPage: "page", page: "Page {{number}}" };
 
 const previousArrow = (
   <svg
@@ -57,7 +61,7 @@ const nextArrow = (
 );
 
 /** GOV.UK pagination with previous/next links and numbered pages; nothing when there is one page. */
-export function Pagination({ currentPage, totalPages, hrefFor, landmarkLabel = "Pagination" }: PaginationProps) {
+export function Pagination({ currentPage, totalPages, hrefFor, landmarkLabel = "Pagination", words = ENGLISH }: PaginationProps) {
   if (totalPages <= 1) return null;
   return (
     <nav className="govuk-pagination" aria-label={landmarkLabel}>
@@ -66,7 +70,8 @@ export function Pagination({ currentPage, totalPages, hrefFor, landmarkLabel = "
           <a className="govuk-link govuk-pagination__link" href={hrefFor(currentPage - 1)} rel="prev">
             {previousArrow}
             <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
+              {words.previous}
+              {words.hiddenPage ? <span className="govuk-visually-hidden">{` ${words.hiddenPage}`}</span> : null}
             </span>
           </a>
         </div>
@@ -87,7 +92,7 @@ export function Pagination({ currentPage, totalPages, hrefFor, landmarkLabel = "
               <a
                 className="govuk-link govuk-pagination__link"
                 href={hrefFor(item)}
-                aria-label={`Page ${item}`}
+                aria-label={words.page.replace("{{number}}", String(item))}
                 aria-current={item === currentPage ? "page" : undefined}
               >
                 {item}
@@ -100,7 +105,8 @@ export function Pagination({ currentPage, totalPages, hrefFor, landmarkLabel = "
         <div className="govuk-pagination__next">
           <a className="govuk-link govuk-pagination__link" href={hrefFor(currentPage + 1)} rel="next">
             <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
+              {words.next}
+              {words.hiddenPage ? <span className="govuk-visually-hidden">{` ${words.hiddenPage}`}</span> : null}
             </span>
             {nextArrow}
           </a>

@@ -19,6 +19,8 @@ export interface TextareaProps {
   spellCheck?: boolean;
   maxLength?: number;
   disabled?: boolean;
+  /** The language of what is typed, when it is not the page's (a Welsh name on an English form). */
+  lang?: string;
   describedBy?: string;
 }
 
@@ -38,6 +40,7 @@ export function Textarea({
   maxLength,
   disabled,
   describedBy,
+  lang,
 }: TextareaProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -55,6 +58,7 @@ export function Textarea({
         rows={rows}
         spellCheck={spellCheck}
         disabled={disabled}
+        lang={lang}
         aria-describedby={describedByIds(describedBy, hintId, errorId)}
         autoComplete={autoComplete}
         maxLength={maxLength}

@@ -1,4 +1,5 @@
 import { Checkboxes } from "~/components/checkboxes";
+import { Details } from "~/components/details";
 import { Fieldset } from "~/components/fieldset";
 import { Input } from "~/components/input";
 import { Radios } from "~/components/radios";
@@ -42,6 +43,11 @@ export function ListingFields({ values, errors, categories, otherSessions = [] }
       <h2 className="govuk-heading-m">About the service</h2>
       <Input name="name" label="Name" defaultValue={text(values, "name")} error={errors.name} />
       <Textarea name="description" label="Description" hint="What the service does, in plain English." rows={6} defaultValue={text(values, "description")} error={errors.description} />
+      <Details summary="Name and description in Welsh (optional)" open={Boolean(text(values, "name_cy") || text(values, "description_cy") || errors.name_cy || errors.description_cy)}>
+        <p className="govuk-body">Residents reading Waymark in Welsh see these instead of the English. Leave them blank if the service has no Welsh wording.</p>
+        <Input name="name_cy" label="Name in Welsh" lang="cy" defaultValue={text(values, "name_cy")} error={errors.name_cy} />
+        <Textarea name="description_cy" label="Description in Welsh" lang="cy" rows={6} defaultValue={text(values, "description_cy")} error={errors.description_cy} />
+      </Details>
       <Checkboxes
         name="categories"
         legend="Categories"

@@ -22,6 +22,8 @@ export function listingFormValues(snapshot: ListingSnapshot): ListingFormValues 
   const values: ListingFormValues = {
     name: snapshot.name,
     description: snapshot.description,
+    name_cy: text(snapshot.name_cy),
+    description_cy: text(snapshot.description_cy),
     categories: [...snapshot.categories],
     how_to_access: snapshot.how_to_access,
     attending: [...snapshot.attending],

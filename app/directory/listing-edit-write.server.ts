@@ -185,6 +185,8 @@ export async function applyListingSnapshot(db: Db, serviceId: string, snapshot: 
       .set({
         name: snapshot.name,
         description: snapshot.description,
+        name_cy: snapshot.name_cy,
+        description_cy: snapshot.description_cy,
         url: snapshot.url,
         email: snapshot.email,
         how_to_access: snapshot.how_to_access,

@@ -112,6 +112,8 @@ export async function loadEditableListing(db: Db, serviceId: string): Promise<Ed
   const snapshot = storedSnapshot({
     name: service.name,
     description: service.description,
+    name_cy: service.name_cy,
+    description_cy: service.description_cy,
     categories: categories.flatMap((c) => (CATEGORY_IDS.includes(c.code as CategoryId) ? [c.code] : [])),
     how_to_access: service.how_to_access ?? (service.attends_online && !service.attends_in_person ? "online" : "drop-in"),
     attending,

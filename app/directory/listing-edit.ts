@@ -161,6 +161,8 @@ export const listingSnapshotSchema = z
   .object({
     name: requiredText("Enter the name of the service", "Name", 120),
     description: requiredText("Enter a description of the service", "Description", 2000),
+    name_cy: optionalText("Name in Welsh", 120),
+    description_cy: optionalText("Description in Welsh", 2000),
     categories: z
       .array(z.enum(CATEGORY_IDS, { errorMap: () => ({ message: "Choose categories from the list" }) }))
       .min(1, "Choose at least one category")
@@ -230,6 +232,8 @@ export function feesDescriptionFor(snapshot: Pick<ListingSnapshot, "free" | "fee
 export const LISTING_FIELDS = [
   ["name", "Name"],
   ["description", "Description"],
+  ["name_cy", "Name in Welsh"],
+  ["description_cy", "Description in Welsh"],
   ["categories", "Categories"],
   ["how_to_access", "How people get it"],
   ["attending", "Ways to use it"],

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LOCATION_TYPES, SERVICE_STATUSES } from "~db/schema/directory";
+import { orukTranslationsSchema } from "./oruk-translations";
 
 const uuid = z.string().uuid("must be a UUID");
 const optText = z.string().nullish();
@@ -109,6 +110,7 @@ export const orukServiceSchema = z.object({
   alert: optText,
   application_process: optText,
   last_modified: optText,
+  translations: orukTranslationsSchema,
   organization: z.object(
     {
       id: uuid,

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "~/lib/db.server";
 import type { OrukLocationRecord, OrukPhoneRecord, OrukScheduleRecord, OrukServiceRecord } from "./oruk-import-schema";
 import { syncChildren, upsertRow, type WriteOutcome } from "./upsert.server";
+import { welshFrom } from "./oruk-translations";
 
 const UK_POSTCODE = /^([A-Z]{1,2}[0-9][0-9A-Z]?) ?[0-9][A-Z]{2}$/;
 
@@ -190,6 +191,7 @@ export async function writeOrukService(db: Db, record: OrukServiceRecord, source
         assurer_email: record.assurer_email ?? null,
         alert: record.alert ?? null,
         application_process: record.application_process ?? null,
+        ...welshFrom(record.translations),
         attends_in_person: record.service_at_locations.some((s) => s.location.location_type === "physical") ? 1 : 0,
         attends_online: record.service_at_locations.some((s) => s.location.location_type === "virtual") || (!record.service_at_locations.length && record.url) ? 1 : 0,
         attends_phone: record.phones.length > 0 ? 1 : 0,

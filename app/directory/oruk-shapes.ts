@@ -19,6 +19,7 @@ import type {
   Taxonomy,
   TaxonomyTerm,
 } from "~db/schema/directory";
+import { translationsFor } from "./oruk-translations";
 
 export type OrukObject = Record<string, unknown>;
 
@@ -71,6 +72,7 @@ export function orukServiceCore(service: Service, org: Organisation): OrukObject
     alert: service.alert,
     application_process: service.application_process,
     last_modified: toIsoDateTime(service.last_modified),
+    translations: translationsFor(service),
     organization: orukOrganisation(org),
   });
 }

@@ -4,6 +4,7 @@
  * becomes an error page.
  */
 import { z } from "zod";
+import { fill } from "~/i18n/catalogue";
 import { CATEGORY_IDS, type CategoryId } from "~/lib/frameworks";
 import { WEEKDAYS, type Weekday } from "./opening-times";
 import { ATTENDING_MODES, type AttendingMode } from "./search-index";
@@ -39,23 +40,31 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .transform((v) => v.replace(/\s+/g, " "));
 
+/** One message per search field, in English; app/i18n translates them by field name. */
+export const SEARCH_ERROR_TEXT = {
+  q: "Search words must be {{max}} characters or fewer",
+  postcode: "Enter a real postcode, like ME14 1LE",
+  category: "Choose a type of help from the list",
+  cost: "Cost can only be free",
+  day: "Choose a day from the list",
+  attending: "Choose a way to get help from the list",
+  language: "Choose a language from the list",
+  page: "Page must be a whole number of 1 or more",
+} as const;
+
 const fields = {
-  q: optionalText(MAX_QUERY_LENGTH, `Search words must be ${MAX_QUERY_LENGTH} characters or fewer`),
-  postcode: optionalText(MAX_POSTCODE_LENGTH, "Enter a real postcode, like ME14 1LE"),
-  category: z.enum(CATEGORY_IDS, { message: "Choose a type of help from the list" }),
-  cost: z.literal("free", { message: "Cost can only be free" }),
-  day: z.enum(WEEKDAYS, { message: "Choose a day from the list" }),
-  attending: z.enum(ATTENDING_MODES, { message: "Choose a way to get help from the list" }),
-  language: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z]{2,3}$/, "Choose a language from the list"),
+  q: optionalText(MAX_QUERY_LENGTH, fill(SEARCH_ERROR_TEXT.q, { max: MAX_QUERY_LENGTH })),
+  postcode: optionalText(MAX_POSTCODE_LENGTH, SEARCH_ERROR_TEXT.postcode),
+  category: z.enum(CATEGORY_IDS, { message: SEARCH_ERROR_TEXT.category }),
+  cost: z.literal("free", { message: SEARCH_ERROR_TEXT.cost }),
+  day: z.enum(WEEKDAYS, { message: SEARCH_ERROR_TEXT.day }),
+  attending: z.enum(ATTENDING_MODES, { message: SEARCH_ERROR_TEXT.attending }),
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, SEARCH_ERROR_TEXT.language),
   page: z.coerce
-    .number({ message: "Page must be a whole number" })
-    .int("Page must be a whole number")
-    .min(1, "Page must be 1 or more")
-    .max(100_000, "Page must be a whole number"),
+    .number({ message: SEARCH_ERROR_TEXT.page })
+    .int(SEARCH_ERROR_TEXT.page)
+    .min(1, SEARCH_ERROR_TEXT.page)
+    .max(100_000, SEARCH_ERROR_TEXT.page),
 };
 
 export function parseSearchParams(search: URLSearchParams): ParsedSearchParams {

@@ -34,6 +34,9 @@ export interface ServicePlace {
 export interface ServiceDetail {
   id: string;
   name: string;
+  /** The provider's Welsh name and description paragraphs, when given. */
+  nameCy: string | null;
+  descriptionCy: string[];
   areaId: string | null;
   organisation: { id: string; name: string; website: string | null };
   description: string[];
@@ -58,6 +61,8 @@ export interface ServiceDetail {
   website: string | null;
   contacts: { name: string | null; title: string | null; email: string | null; phone: string | null }[];
   languages: string[];
+  /** The same languages with their ISO codes, so a page in another language can name them itself. */
+  languageEntries: { name: string; code: string | null }[];
   serviceAreas: string[];
   lastVerified: string | null;
   stale: boolean;
@@ -73,6 +78,8 @@ export function mapUrl(lat: number, lon: number): string {
   const lo = lon.toFixed(5);
   return `https://www.openstreetmap.org/?mlat=${la}&mlon=${lo}#map=17/${la}/${lo}`;
 }
+
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
 function ageText(min: number | null, max: number | null): string | null {
   if (min !== null && max !== null) return `For people aged ${min} to ${max}`;
@@ -171,7 +178,9 @@ export async function getServiceDetail(db: Db, id: string, now: Date = new Date(
     name: service.name,
     areaId: service.area_id,
     organisation: { id: service.organisation_id, name: service.organisation_name, website: service.organisation_website },
-    description: service.description.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    description: paragraphs(service.description),
+    nameCy: service.name_cy,
+    descriptionCy: paragraphs(service.description_cy ?? ""),
     alert: service.alert,
     categories: terms.flatMap((t) => (isCategory(t.code) ? [{ id: t.code, name: t.name }] : [])),
     reachLabels: reachLabels(record),
@@ -208,6 +217,7 @@ export async function getServiceDetail(db: Db, id: string, now: Date = new Date(
     website: service.url,
     contacts: contacts.map((c) => ({ name: c.name, title: c.title, email: c.email, phone: c.number })),
     languages: languages.map((l) => l.name ?? l.code ?? "").filter(Boolean),
+    languageEntries: languages.flatMap((l) => (l.name || l.code ? [{ name: l.name ?? l.code ?? "", code: l.code }] : [])),
     serviceAreas: areas.map((a) => a.name ?? a.description ?? "").filter(Boolean),
     lastVerified: service.assured_date ? formatDate(service.assured_date) : null,
     stale: isStale(service.assured_date, now),

@@ -14,6 +14,9 @@ export interface ServiceRecord {
   id: string;
   name: string;
   description: string;
+  /** The provider's Welsh name and description, when given. */
+  nameCy: string | null;
+  descriptionCy: string | null;
   organisationName: string;
   categories: { id: CategoryId; name: string }[];
   /** Names of every term the service is filed under, our categories and imported ones alike. */
@@ -39,6 +42,8 @@ export interface ServiceSummary {
   name: string;
   organisation: string;
   shortDescription: string;
+  nameCy: string | null;
+  shortDescriptionCy: string | null;
   categories: { id: CategoryId; name: string }[];
   distanceKm: number | null;
   /** "1.2 km away", or null without a postcode or for national services. */
@@ -68,6 +73,9 @@ export const HOW_TO_ACCESS_TEXT: Record<HowToAccess, string> = {
   referral: "Needs a referral",
   online: "Use it online",
 };
+
+/** What a listing without its own fees text says about cost. */
+export const COST_TEXT = { free: "Free", ask: "Ask about costs" } as const;
 
 export const REACH_LABELS = { national: "Available across the UK", online: "Online", phone: "By phone" } as const;
 
@@ -134,7 +142,7 @@ export function reachLabels(record: Pick<ServiceRecord, "isNational" | "attendin
 
 export function costText(record: Pick<ServiceRecord, "feesDescription" | "costs">): string {
   if (record.feesDescription?.trim()) return record.feesDescription.trim();
-  return isFreeService(null, record.costs) ? "Free" : "Ask about costs";
+  return isFreeService(null, record.costs) ? COST_TEXT.free : COST_TEXT.ask;
 }
 
 /** "3 March 2025". */
@@ -175,6 +183,8 @@ export function summarise(
     name: record.name,
     organisation: record.organisationName,
     shortDescription: shortDescription(record.description),
+    nameCy: record.nameCy,
+    shortDescriptionCy: record.descriptionCy ? shortDescription(record.descriptionCy) : null,
     categories: record.categories,
     distanceKm,
     distanceText: distanceKm === null ? null : `${formatDistanceKm(distanceKm)} away`,

@@ -5,6 +5,9 @@ import i18next, { type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { WEEKDAYS } from "~/directory/opening-times";
+import { SEARCH_ERROR_TEXT } from "~/directory/search-params";
+import { COST_TEXT, DEMO_NOTE, DEMO_TAG, HOW_TO_ACCESS_TEXT, REACH_LABELS } from "~/directory/service-view";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
 import { contentPath } from "~/lib/content-path.server";
 import { ANSWER_ERRORS } from "~/triage/flow";
@@ -80,7 +83,18 @@ function readCatalogue(code: string, english: Catalogue | null): Catalogue {
   for (const [code, text] of Object.entries(ANSWER_ERRORS)) catalogue.check![`errors.${code}`] = text;
   Object.assign(catalogue.plan!, ruleMessages(rules), RESIDENT_PLAN_TEXT);
   for (const term of getCategoryTaxonomy().terms) catalogue.common![`categories.${term.id}`] = term.name;
+  Object.assign(catalogue.directory!, directoryMessages());
   return catalogue;
+}
+
+/** The directory's English that the listing summaries and search checks already hold. */
+function directoryMessages(): Messages {
+  const messages: Messages = { "listing.demoTag": DEMO_TAG, "listing.demoNote": DEMO_NOTE, "listing.costFree": COST_TEXT.free, "listing.costAsk": COST_TEXT.ask };
+  for (const day of WEEKDAYS) messages[`days.${day}`] = day.charAt(0).toUpperCase() + day.slice(1);
+  for (const [key, text] of Object.entries(REACH_LABELS)) messages[`listing.reach.${key}`] = text;
+  for (const [key, text] of Object.entries(HOW_TO_ACCESS_TEXT)) messages[`listing.howToAccess.${key}`] = text;
+  for (const [key, text] of Object.entries(SEARCH_ERROR_TEXT)) messages[`errors.${key}`] = text;
+  return messages;
 }
 
 function load(): Loaded {

@@ -23,7 +23,8 @@ const PAGES: [RegExp, Namespace][] = [
   [/^\/$/, "home"],
   [/^\/check\/result\//, "plan"],
   [/^\/check(\/|$)/, "check"],
-  [/^\/services(\/\w[\w-]*)?\/?$/, "directory"],
+  // A service's page, not the saved list (still English) at /services/shortlist.
+  [/^\/services(\/(?!shortlist\/?$)\w[\w-]*)?\/?$/, "directory"],
   [/^\/(accessibility|privacy|cookies)\/?$/, "pages"],
   [/^\/knowledge\/[\w-]+\/?$/, "guides"],
 ];

@@ -43,6 +43,8 @@ export function claimProblems(reports: LanguageReport[]): string[] {
       if (report.claimed.includes(ns.namespace) && ns.missing.length > 0) {
         problems.push(`${where} is listed as complete but is missing: ${ns.missing.join(", ")}`);
       }
+      // A part with no English keys yet is English throughout, so it cannot be complete in another language.
+      if (report.claimed.includes(ns.namespace) && ns.total === 0) problems.push(`${where} is listed as complete but has no text to translate yet`);
     }
   }
   return problems;

@@ -1,27 +1,27 @@
-import type { MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { Table } from "~/components/table";
+import { pageText } from "~/i18n/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { copy } = await pageText(request, "pages");
+  return json({ text: copy("cookies") });
+}
 
 export default function Cookies() {
+  const { text } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Cookies</h1>
-        <p className="govuk-body">
-          Cookies are small files saved on your phone, tablet or computer when you visit a website. Waymark uses two cookies:
-          one the service cannot work without, and one that remembers the language you chose. We do not use cookies to track
-          you or to measure how you use the website, so we do not need to ask for your permission.
-        </p>
+        <h1 className="govuk-heading-l">{text.title}</h1>
+        <p className="govuk-body">{text.intro}</p>
         <Table
-          caption="The cookies Waymark uses"
+          caption={text.caption}
           captionSize="m"
-          head={[{ text: "Name" }, { text: "What it is for" }, { text: "When it expires" }]}
+          head={[{ text: text.name }, { text: text.purpose }, { text: text.expires }]}
           rows={[
-            [
-              "waymark_session",
-              "Remembers your answers as you go through the check, your list of saved services, and that you are signed in if you have an account",
-              "When you close your browser, or after 4 hours without using Waymark",
-            ],
-            ["waymark_language", "Remembers the language you chose with the language links at the top of the page", "After 1 year"],
+            ["waymark_session", text["session.purpose"], text["session.expires"]],
+            ["waymark_language", text["language.purpose"], text["language.expires"]],
           ]}
         />
       </div>
@@ -29,4 +29,4 @@ export default function Cookies() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Cookies – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.text.metaTitle ?? "Cookies – Waymark" }];

@@ -8,99 +8,138 @@ import { Button } from "~/components/button";
 import { Tag } from "~/components/tag";
 import { WarningText } from "~/components/warning-text";
 import { CopyLink } from "~/directory/copy-link";
+import { englishIn, listingText } from "~/directory/listing-language";
+import { Contact, MoreDetails } from "~/directory/service-sections";
 import { PrintButton } from "~/directory/print-button";
-import { getServiceDetail, type ServiceDetail } from "~/directory/service-detail.server";
-import { DEMO_NOTE, DEMO_TAG } from "~/directory/service-view";
+import { getServiceDetail } from "~/directory/service-detail.server";
 import { publicBaseUrl, readShortlist } from "~/directory/shortlist.server";
+import { fill } from "~/i18n/catalogue";
+import { categoryNameIn, pageText } from "~/i18n/i18n.server";
+import { languageName } from "~/i18n/languages";
 import { getDb } from "~/lib/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await getServiceDetail(getDb(), params.id ?? "");
   if (!service) throw new Response("Not found", { status: 404 });
-  const [user, session] = await Promise.all([getCurrentUser(request), getSession(request)]);
+  const [user, session, { code, copy }] = await Promise.all([getCurrentUser(request), getSession(request), pageText(request, "directory")]);
+  const text = { ...copy("service"), ...prefixed(copy("listing"), "listing.") };
+  const welsh = code === "cy" && service.descriptionCy.length > 0;
   return json({
-    service,
+    text,
+    english: englishIn(code),
+    service: {
+      ...service,
+      ...listingText(service, welsh, code, text),
+      description: welsh ? service.descriptionCy : service.description,
+      categories: service.categories.map((c) => ({ ...c, name: categoryNameIn(code, c.id) })),
+      // The listing's languages are stored as names in English; the page names them in its own language.
+      languages: code === "en" ? service.languages : service.languageEntries.map((l) => (l.code ? languageName(l.code, code) : l.name)),
+    },
     saved: readShortlist(session).includes(service.id),
     canRefer: user !== null && can(user.role, "referral:create"),
     link: `${publicBaseUrl(request)}/services/${service.id}`,
   });
 }
 
+const prefixed = (messages: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(messages).map(([k, v]) => [`${prefix}${k}`, v]));
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Text = Data["text"];
+type Service = Data["service"];
+interface Props {
+  service: Service;
+  text: Text;
+  english: string | undefined;
+}
+
 export default function ServicePage() {
-  const { service, saved, canRefer, link } = useLoaderData<typeof loader>();
+  const { service, saved, canRefer, link, text, english } = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/services">Back to search</BackLink>
+      <BackLink href="/services">{text.back}</BackLink>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{service.organisation.name}</span>
-          <h1 className="govuk-heading-l">{service.name}</h1>
-          {service.alert ? <div className="govuk-inset-text app-alert">{service.alert}</div> : null}
+          <h1 className="govuk-heading-l" lang={service.nameLang}>
+            {service.name}
+          </h1>
+          {service.alert ? (
+            <div className="govuk-inset-text app-alert" lang={english}>
+              {service.alert}
+            </div>
+          ) : null}
           <p className="app-result__badges">
             {service.reachLabels.map((label) => (
               <Tag key={label} colour="blue">
                 {label}
               </Tag>
             ))}
-            {service.openNow ? <Tag colour="green">Open now</Tag> : null}
-            {service.isFree ? <Tag colour="grey">Free</Tag> : null}
-            {service.isDemo ? <Tag colour="grey">{DEMO_TAG}</Tag> : null}
+            {service.openNow ? <Tag colour="green">{text["listing.openNow"]}</Tag> : null}
+            {service.isFree ? <Tag colour="grey">{text["listing.free"]}</Tag> : null}
+            {service.isDemo ? <Tag colour="grey">{text["listing.demoTag"]}</Tag> : null}
           </p>
-          {service.isDemo ? <div className="govuk-inset-text">{DEMO_NOTE}</div> : null}
+          {service.isDemo ? <div className="govuk-inset-text">{text["listing.demoNote"]}</div> : null}
           {service.stale ? (
-            <WarningText iconFallbackText="Check first">
-              {service.lastVerified ? `This listing was last checked on ${service.lastVerified}.` : "This listing has not been checked recently."} Call or email
-              before you go in case something has changed.
+            <WarningText iconFallbackText={text["listing.checkFirst"]}>
+              {service.lastVerified ? fill(text.staleChecked, { date: service.lastVerified }) : text.staleNever} {text.staleCall}
             </WarningText>
           ) : null}
-          {service.description.map((paragraph, i) => (
-            <p key={i} className="govuk-body">
-              {paragraph}
-            </p>
-          ))}
-          <HowToGetHelp service={service} canRefer={canRefer} />
-          <WhenAndWhere service={service} />
-          <Contact service={service} />
-          <MoreDetails service={service} />
+          <div lang={service.descriptionLang}>
+            {service.description.map((paragraph, i) => (
+              <p key={i} className="govuk-body">
+                {paragraph}
+              </p>
+            ))}
+          </div>
+          <HowToGetHelp service={service} text={text} english={english} canRefer={canRefer} />
+          <WhenAndWhere service={service} text={text} english={english} />
+          <Contact service={service} text={text} english={english} />
+          <MoreDetails service={service} text={text} english={english} />
           <p className="govuk-body-s app-verified">
-            {service.lastVerified ? `Last checked: ${service.lastVerified}` : "Not checked yet"}. Listed by {service.organisation.name}.
+            {service.lastVerified ? fill(text.verified, { date: service.lastVerified }) : text.notVerified} {fill(text.listedBy, { organisation: service.organisation.name })}
           </p>
         </div>
         <div className="govuk-grid-column-one-third app-no-print">
-          <ServiceActions service={service} saved={saved} link={link} />
+          <ServiceActions service={service} text={text} saved={saved} link={link} />
         </div>
       </div>
     </>
   );
 }
 
-function HowToGetHelp({ service, canRefer }: { service: ServiceDetail; canRefer: boolean }) {
+function HowToGetHelp({ service, text, english, canRefer }: Props & { canRefer: boolean }) {
   return (
     <>
-      <h2 className="govuk-heading-m">How to get help</h2>
+      <h2 className="govuk-heading-m">{text.howHeading}</h2>
       {service.howToAccessText ? <p className="govuk-body govuk-!-font-weight-bold">{service.howToAccessText}</p> : null}
-      {service.applicationProcess ? <p className="govuk-body">{service.applicationProcess}</p> : null}
+      {service.applicationProcess ? (
+        <p className="govuk-body" lang={english}>
+          {service.applicationProcess}
+        </p>
+      ) : null}
       {canRefer ? (
         <p className="govuk-body app-no-print">
           <a className="govuk-link" href={`/referrals/new?service=${service.id}`}>
-            Make a referral to this service
+            {text.refer}
           </a>
         </p>
       ) : null}
-      <h3 className="govuk-heading-s">Who it is for</h3>
+      <h3 className="govuk-heading-s">{text.whoFor}</h3>
       {service.eligibility.length > 0 ? (
         service.eligibility.map((line) => (
-          <p key={line} className="govuk-body">
+          <p key={line} className="govuk-body" lang={english}>
             {line}
           </p>
         ))
       ) : (
-        <p className="govuk-body">Anyone can use it.</p>
+        <p className="govuk-body">{text.anyone}</p>
       )}
-      <h3 className="govuk-heading-s">Cost</h3>
-      <p className="govuk-body">{service.cost}</p>
+      <h3 className="govuk-heading-s">{text.cost}</h3>
+      <p className="govuk-body" lang={service.costLang}>
+        {service.cost}
+      </p>
       {service.costOptions.length > 0 ? (
-        <ul className="govuk-list govuk-list--bullet">
+        <ul className="govuk-list govuk-list--bullet" lang={english}>
           {service.costOptions.map((line) => (
             <li key={line}>{line}</li>
           ))}
@@ -110,14 +149,18 @@ function HowToGetHelp({ service, canRefer }: { service: ServiceDetail; canRefer:
   );
 }
 
-function WhenAndWhere({ service }: { service: ServiceDetail }) {
+function WhenAndWhere({ service, text, english }: Props) {
   if (service.opening.length === 0 && service.places.length === 0 && service.nextSessions.length === 0) return null;
   return (
     <>
-      <h2 className="govuk-heading-m">When and where</h2>
-      {service.openingText ? <p className="govuk-body govuk-!-font-weight-bold">{service.openingText}</p> : null}
+      <h2 className="govuk-heading-m">{text.whenWhere}</h2>
+      {service.openingText ? (
+        <p className="govuk-body govuk-!-font-weight-bold" lang={english}>
+          {service.openingText}
+        </p>
+      ) : null}
       {service.opening.length > 0 ? (
-        <ul className="govuk-list">
+        <ul className="govuk-list" lang={english}>
           {service.opening.map((line) => (
             <li key={line}>{line}</li>
           ))}
@@ -136,22 +179,27 @@ function WhenAndWhere({ service }: { service: ServiceDetail }) {
           {place.mapUrl ? (
             <p className="govuk-body app-no-print">
               <a className="govuk-link" href={place.mapUrl} rel="external noopener noreferrer">
-                See {place.name} on a map<span className="govuk-visually-hidden"> (OpenStreetMap)</span>
+                {fill(text.map, { place: place.name })}
+                <span className="govuk-visually-hidden"> (OpenStreetMap)</span>
               </a>
             </p>
           ) : null}
           {place.opening.length > 0 ? (
-            <ul className="govuk-list">
+            <ul className="govuk-list" lang={english}>
               {place.opening.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
           ) : null}
-          {place.transportation ? <p className="govuk-body">Getting there: {place.transportation}</p> : null}
+          {place.transportation ? (
+            <p className="govuk-body">
+              {text.gettingThere} <span lang={english}>{place.transportation}</span>
+            </p>
+          ) : null}
           {place.accessibility.length > 0 ? (
             <>
-              <h4 className="govuk-heading-s govuk-!-margin-bottom-1">Access</h4>
-              <ul className="govuk-list govuk-list--bullet">
+              <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{text.access}</h4>
+              <ul className="govuk-list govuk-list--bullet" lang={english}>
                 {place.accessibility.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
@@ -162,8 +210,8 @@ function WhenAndWhere({ service }: { service: ServiceDetail }) {
       ))}
       {service.nextSessions.length > 0 ? (
         <>
-          <h3 className="govuk-heading-s">Next dates</h3>
-          <ul className="govuk-list govuk-list--bullet">
+          <h3 className="govuk-heading-s">{text.nextDates}</h3>
+          <ul className="govuk-list govuk-list--bullet" lang={english}>
             {service.nextSessions.map((line) => (
               <li key={line}>{line}</li>
             ))}
@@ -174,125 +222,34 @@ function WhenAndWhere({ service }: { service: ServiceDetail }) {
   );
 }
 
-function Contact({ service }: { service: ServiceDetail }) {
-  const hasContact = service.phones.length > 0 || service.email || service.website || service.contacts.length > 0;
-  if (!hasContact) return null;
+function ServiceActions({ service, text, saved, link }: { service: Service; text: Text; saved: boolean; link: string }) {
   return (
-    <>
-      <h2 className="govuk-heading-m">Contact</h2>
-      <ul className="govuk-list">
-        {service.phones.map((phone) => (
-          <li key={phone.number}>
-            Phone:{" "}
-            <a className="govuk-link" href={phone.href}>
-              {phone.number}
-            </a>
-            {phone.description ? ` (${phone.description})` : null}
-          </li>
-        ))}
-        {service.email ? (
-          <li>
-            Email:{" "}
-            <a className="govuk-link" href={`mailto:${service.email}`}>
-              {service.email}
-            </a>
-          </li>
-        ) : null}
-        {service.website ? (
-          <li>
-            Website:{" "}
-            <a className="govuk-link" href={service.website} rel="external noopener noreferrer">
-              {service.website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-      {service.contacts.map((contact, i) => (
-        <p key={i} className="govuk-body">
-          {[contact.name, contact.title].filter(Boolean).join(", ")}
-          {contact.phone ? (
-            <>
-              {" "}
-              <a className="govuk-link" href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>
-                {contact.phone}
-              </a>
-            </>
-          ) : null}
-          {contact.email ? (
-            <>
-              {" "}
-              <a className="govuk-link" href={`mailto:${contact.email}`}>
-                {contact.email}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ))}
-    </>
-  );
-}
-
-function MoreDetails({ service }: { service: ServiceDetail }) {
-  return (
-    <>
-      {service.languages.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Languages</h2>
-          <p className="govuk-body">{service.languages.join(", ")}</p>
-        </>
-      ) : null}
-      {service.serviceAreas.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Where it helps</h2>
-          <p className="govuk-body">{service.serviceAreas.join(", ")}</p>
-        </>
-      ) : null}
-      {service.categories.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Types of help</h2>
-          <ul className="govuk-list app-link-list">
-            {service.categories.map((c) => (
-              <li key={c.id}>
-                <a className="govuk-link" href={`/services?category=${c.id}`}>
-                  {c.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-function ServiceActions({ service, saved, link }: { service: ServiceDetail; saved: boolean; link: string }) {
-  return (
-    <aside className="app-service-actions" aria-label="Save, print or share">
-      <h2 className="govuk-heading-s">Keep or share this</h2>
+    <aside className="app-service-actions" aria-label={text.actionsLabel}>
+      <h2 className="govuk-heading-s">{text.keep}</h2>
       <Form method="post" action="/services/shortlist" preventScrollReset>
         <input type="hidden" name="intent" value={saved ? "remove" : "add"} />
         <input type="hidden" name="serviceId" value={service.id} />
         <input type="hidden" name="returnTo" value={`/services/${service.id}`} />
-        <Button variant="secondary">{saved ? "Remove from my list" : "Save to my list"}</Button>
+        <Button variant="secondary">{saved ? text["listing.remove"] : text["listing.save"]}</Button>
       </Form>
       {saved ? (
         <p className="govuk-body-s">
-          Saved.{" "}
+          {text.saved}{" "}
           <a className="govuk-link" href="/services/shortlist">
-            See my list
+            {text.seeList}
           </a>
         </p>
       ) : null}
-      <PrintButton>Print this page</PrintButton>
+      <PrintButton hint={text.printHint}>{text.print}</PrintButton>
       <p className="govuk-body">
         <a className="govuk-link" href={`/services/${service.id}/share`}>
-          Send the details by email or text
+          {text.send}
         </a>
       </p>
-      <CopyLink link={link} />
+      <CopyLink link={link} words={{ label: text.copyLabel, copy: text.copy, copied: text.copied }} />
       <p className="govuk-body">
         <a className="govuk-link" href={`/services/${service.id}/report`}>
-          Report a problem with this listing
+          {text.report}
         </a>
       </p>
     </aside>

@@ -27,6 +27,9 @@ export interface ServiceTable {
   name: string;
   alternate_name: string | null;
   description: Generated<string>;
+  /** The listing's name and description in Welsh, when the provider has given them. */
+  name_cy: string | null;
+  description_cy: string | null;
   url: string | null;
   email: string | null;
   status: Generated<ServiceStatus>;

@@ -95,6 +95,44 @@ describe("the resident check in other languages", () => {
     );
 
     it(
+      "a resident searches the directory in Welsh and reads a service's page with Welsh labels",
+      async () => {
+        const checked = await openPage(browser, { javaScriptEnabled });
+        const { page } = checked;
+        await checked.visit("/services");
+        await switchTo(checked, "Cymraeg", "cy");
+        expect(new URL(page.url()).pathname).toBe("/services");
+        await expect(page.locator("h1").textContent()).resolves.toBe("Dod o hyd i help yn agos atoch chi");
+        // The page is Welsh throughout, so its main content carries no English marker of its own.
+        await expect(page.locator("main").getAttribute("lang")).resolves.toBeNull();
+
+        await page.getByLabel("Ar agor ar").selectOption({ label: "Dydd Mawrth" });
+        await page.getByLabel("Am ddim yn unig").check();
+        await follow(checked, () => page.getByRole("button", { name: "Chwilio", exact: true }).click());
+        expect(new URL(page.url()).searchParams.get("day")).toBe("tuesday");
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+        await expect(page.locator("#results-heading").textContent()).resolves.toMatch(/^Wedi dod o hyd i (1 gwasanaeth|\d+ o wasanaethau)/);
+        const filters = await page.locator(".app-filters").textContent();
+        expect(filters).toContain("Ar agor ar Dydd Mawrth");
+        expect(filters).toContain("Am ddim yn unig");
+        // Listings are as their providers wrote them: English, marked so.
+        const first = page.locator(".app-result__title a").first();
+        await expect(first.getAttribute("lang")).resolves.toBe("en-GB");
+
+        await follow(checked, () => first.click());
+        expect(new URL(page.url()).pathname).toMatch(/^\/services\/[0-9a-f-]{36}$/);
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+        await expect(page.locator("a.govuk-back-link").textContent()).resolves.toBe("Yn ôl i'r chwiliad");
+        await expect(page.getByRole("heading", { name: "Sut i gael help", level: 2 }).count()).resolves.toBe(1);
+        await expect(page.getByRole("heading", { name: "Cadw neu rannu hwn", level: 2 }).count()).resolves.toBe(1);
+        await expect(page.locator("h1").getAttribute("lang")).resolves.toBe("en-GB");
+        await expect(page.getByRole("button", { name: "Cadw ar fy rhestr" }).count()).resolves.toBe(1);
+        await checked.close();
+      },
+      JOURNEY_TIMEOUT,
+    );
+
+    it(
       "a resident switches from English to Polish part way through, keeps every answer, and gets a Polish plan",
       async () => {
         const checked = await openPage(browser, { javaScriptEnabled });

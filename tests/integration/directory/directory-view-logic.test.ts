@@ -12,6 +12,8 @@ function record(fields: Partial<ServiceRecord> = {}): ServiceRecord {
     id: "0ebd990a-fd0c-51ef-a5b3-1abf3d2bccae",
     name: "Tech help hour",
     description: "A relaxed hour to get help with your phone. Bring your charger.",
+    nameCy: null,
+    descriptionCy: null,
     organisationName: "Kent Community Libraries",
     categories: [{ id: "drop-in-help", name: "Drop-in digital help" }],
     termNames: ["Drop-in digital help"],

@@ -60,6 +60,25 @@ describe("importOrukFeed", () => {
     expect(service.service_at_locations[0].location.accessibility[0].details).toMatch(/T-coil/);
   });
 
+  it("reads a Welsh name and description from the translations extension, and publishes them back the same way", async () => {
+    const [welsh, plain] = exampleServices(2);
+    welsh.translations = [
+      { language: "cy-GB", name: "Cwnsela Cymunedol", description: "Help cyfrinachol am ddim." },
+      { language: "pl", name: "Poradnictwo" },
+    ];
+    serve({ services: [welsh, plain] });
+    await importOrukFeed(db, ORUK_FEED_URL);
+    const stored = await db.selectFrom("services").select(["id", "name_cy", "description_cy"]).orderBy("name").execute();
+    expect(stored).toEqual([
+      { id: welsh.id, name_cy: "Cwnsela Cymunedol", description_cy: "Help cyfrinachol am ddim." },
+      { id: plain.id, name_cy: null, description_cy: null },
+    ]);
+    const published = (await getOrukService(db, welsh.id)) as Record<string, any>;
+    expect(orukErrors("service", published)).toEqual([]);
+    expect(published.translations).toEqual([{ language: "cy", name: "Cwnsela Cymunedol", description: "Help cyfrinachol am ddim." }]);
+    expect((await getOrukService(db, plain.id)) as Record<string, any>).not.toHaveProperty("translations");
+  });
+
   it("creates nothing new when run twice, and reports a changed record as updated", async () => {
     serve();
     await importOrukFeed(db, ORUK_FEED_URL);

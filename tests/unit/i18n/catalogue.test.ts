@@ -49,6 +49,11 @@ describe("claimProblems", () => {
     expect(claimProblems([report(["home"], ["lead", "title"])])).toEqual(["content/i18n (cy, home) is listed as complete but is missing: lead, title"]);
   });
 
+  it("fails a part claimed complete that has nothing translatable yet", () => {
+    const untouched: LanguageReport = { ...report(["guides"], []), namespaces: [{ namespace: "guides", total: 0, missing: [], unknown: [], placeholderMismatch: [] }] };
+    expect(claimProblems([untouched])).toEqual(["content/i18n (cy, guides) is listed as complete but has no text to translate yet"]);
+  });
+
   it("lets an unclaimed part be partial, and says what falls back to English", () => {
     expect(claimProblems([report([], ["lead"])])).toEqual([]);
     expect(describeReports([report([], ["lead"])], { detail: true })).toEqual([

@@ -38,6 +38,16 @@ describe("the translations shipped", () => {
     }
   });
 
+  it("have every key of the directory and the footer pages in Welsh, which claims them", () => {
+    const welsh = getTranslationReports().find((r) => r.code === "cy")!;
+    expect(welsh.claimed).toEqual(expect.arrayContaining(["directory", "pages"]));
+    for (const part of ["directory", "pages"] as const) {
+      const ns = welsh.namespaces.find((n) => n.namespace === part)!;
+      expect(ns.total, part).toBeGreaterThan(40);
+      expect(ns.missing, part).toEqual([]);
+    }
+  });
+
   it("give the bank in Welsh with the same questions", () => {
     const welsh = bankIn("cy");
     expect(welsh.questions.find((q) => q.id === "internet-use")?.resident).toBe("Pa mor aml ydych chi'n defnyddio'r rhyngrwyd?");
