@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "~/accounts/password.server";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
-import { createDatabase } from "~/lib/db.server";
+import { createDatabase, isPostgresUrl } from "~/lib/db.server";
 import { freePort } from "../free-port";
 
 export const PASSWORD = "bench-password-that-is-long-enough";
@@ -20,8 +20,11 @@ export interface RunningServer {
   child: ChildProcess;
 }
 
-/** `npm start`'s entry point in production mode on a free loopback port, resolved once it is listening. */
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `npm start`'s entry point in production mode on a free loopback port, resolved once it is
+ * listening. `database` is an SQLite file or a postgres:// address.
+ */
+export async function startServer(database: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
@@ -30,7 +33,7 @@ export async function startServer(databasePath: string, env: Record<string, stri
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
+      ...(isPostgresUrl(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database, DATABASE_URL: "" }),
       SESSION_SECRET: "referral-bench-session-secret-0123456789abcdef",
       SEED_DEMO_DATA: "true",
       BASE_URL: `http://127.0.0.1:${port}`,
@@ -76,8 +79,8 @@ export interface Account {
 }
 
 /** Champions in Maidstone and providers at Connect Kent CIC, written straight to the database. */
-export async function createAccounts(databasePath: string, count: number): Promise<{ champions: Account[]; providers: Account[] }> {
-  const db = createDatabase(databasePath);
+export async function createAccounts(database: string, count: number): Promise<{ champions: Account[]; providers: Account[] }> {
+  const db = createDatabase(database);
   try {
     const hash = await hashPassword(PASSWORD);
     const make = async (role: "champion" | "provider", organisation: string, i: number): Promise<Account> => {
