@@ -1,4 +1,5 @@
-import { type ColumnDefinitionBuilder, PostgresAdapter, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
+import type { Database } from "./schema";
 
 /**
  * Where SQLite and PostgreSQL differ, the difference is written once here and every migration
@@ -80,4 +81,24 @@ export async function dropAppendOnly(db: QueryExecutorProvider, table: string): 
     await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_${name}`)}${sql.raw(postgres ? ` ON ${table}` : "")}`.execute(db);
   }
   if (postgres) await sql`DROP FUNCTION IF EXISTS ${sql.raw(`${table}_refuse_change`)}()`.execute(db);
+}
+
+/** PostgreSQL's code for a write refused by a read-only transaction or server. */
+export const POSTGRES_READ_ONLY = "25006";
+
+/**
+ * Fails when the database would refuse a write, writing nothing. SQLite takes its write lock and
+ * lets it go, which fails on a read-only file; PostgreSQL has no such lock statement, so it is
+ * asked whether this session may write (not on a standby or with read-only as the default).
+ */
+export async function checkWritable(db: Kysely<Database>): Promise<void> {
+  if (dialectOf(db) === "postgres") {
+    const { rows } = await sql<{ read_only: string }>`select current_setting('transaction_read_only') as read_only`.execute(db);
+    if (rows[0]?.read_only === "on") throw Object.assign(new Error("The PostgreSQL server accepts no writes"), { code: POSTGRES_READ_ONLY });
+    return;
+  }
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    await sql`rollback`.execute(connection);
+  });
 }

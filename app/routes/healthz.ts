@@ -1,4 +1,5 @@
 import { DEFAULT_MIGRATION_TABLE, sql } from "kysely";
+import { checkWritable } from "~db/dialect";
 import { getDb } from "~/lib/db.server";
 import { recentStorageFault, storageFaultKind } from "~/server/storage-faults";
 
@@ -9,13 +10,7 @@ export async function loader() {
     // missing (SQLite makes an empty one) or unreadable. Reading the migration table proves the
     // real, migrated database is there.
     await sql`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} limit 1`.execute(getDb());
-    // Taking the write lock and letting it go writes nothing, but fails on a read-only file.
-    await getDb()
-      .connection()
-      .execute(async (connection) => {
-        await sql`begin immediate`.execute(connection);
-        await sql`rollback`.execute(connection);
-      });
+    await checkWritable(getDb());
   } catch (error) {
     const database = storageFaultKind(error) === "read-only" ? "read-only" : "unreachable";
     return new Response(JSON.stringify({ status: "unavailable", database }), { status: 503, headers });

@@ -1,4 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
+import { POSTGRES_READ_ONLY } from "~db/dialect";
 
 /**
  * When the database cannot be written (the disk is full, the file or its folder became read-only,
@@ -22,7 +23,7 @@ const MESSAGES: Record<StorageFaultKind, string> = {
 export function storageFaultKind(error: unknown): StorageFaultKind | null {
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
   if (code === "SQLITE_FULL") return "full";
-  if (code.startsWith("SQLITE_READONLY")) return "read-only";
+  if (code.startsWith("SQLITE_READONLY") || code === POSTGRES_READ_ONLY) return "read-only";
   if (code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")) return "failing";
   return null;
 }
