@@ -53,7 +53,10 @@ export async function copySqliteToPostgres(source: Db, target: Db, onTable: (cop
 
 /** Every table, each after the tables its foreign keys point to. */
 async function tablesInCopyOrder(source: Db): Promise<string[]> {
-  const names = (await source.introspection.getTables()).map((t) => t.name).filter((name) => !SKIPPED.has(name));
+  const names = (await source.introspection.getTables())
+    .filter((t) => !t.isView)
+    .map((t) => t.name)
+    .filter((name) => !SKIPPED.has(name));
   const parents = new Map<string, string[]>();
   for (const name of names) {
     const { rows } = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(source);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, type KyselyConfig, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "~db/schema";
 import { getConfig } from "./config.server";
@@ -16,10 +16,10 @@ export function isPostgresUrl(location: string): boolean {
 
 /**
  * Opens the database at `location`: a postgres:// URL opens a PostgreSQL pool, anything else is an
- * SQLite file (or ":memory:").
+ * SQLite file (or ":memory:"). `log` is Kysely's, for a benchmark that wants to see each query.
  */
-export function createDatabase(location: string): Db {
-  return isPostgresUrl(location) ? createPostgresDatabase(location) : createSqliteDatabase(location);
+export function createDatabase(location: string, log?: KyselyConfig["log"]): Db {
+  return isPostgresUrl(location) ? createPostgresDatabase(location, log) : createSqliteDatabase(location, log);
 }
 
 /**
@@ -27,14 +27,14 @@ export function createDatabase(location: string): Db {
  * for the writer, foreign keys enforced, and a busy timeout so a brief write lock is a short
  * wait rather than an error.
  */
-function createSqliteDatabase(filename: string): Db {
+function createSqliteDatabase(filename: string, log?: KyselyConfig["log"]): Db {
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   const sqlite = new SQLite(filename);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite), log });
 }
 
 /**
@@ -62,7 +62,7 @@ declare global {
 }
 const postgresHandles = (globalThis.__waymarkPostgresHandles ??= new WeakMap<Db, PostgresHandle>());
 
-function createPostgresDatabase(url: string): Db {
+function createPostgresDatabase(url: string, log?: KyselyConfig["log"]): Db {
   const clientConfig: pg.ClientConfig = {
     connectionString: url,
     types: numericTypes,
@@ -80,7 +80,7 @@ function createPostgresDatabase(url: string): Db {
     for (const close of handle.closers) await close();
     return end();
   }) as typeof pool.end;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   postgresHandles.set(db, handle);
   return db;
 }

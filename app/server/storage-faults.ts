@@ -29,7 +29,7 @@ const POSTGRES_FAULTS: Record<string, StorageFaultKind> = { "53100": "full", [PO
 export function storageFaultKind(error: unknown): StorageFaultKind | null {
   const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
   if (code === "SQLITE_FULL") return "full";
-  if (code.startsWith("SQLITE_READONLY")) return "read-only";
+  if (code.startsWith("SQLITE_READONLY") || code === POSTGRES_READ_ONLY) return "read-only";
   if (code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")) return "failing";
   if (/^08[0-9A-Z]{3}$/.test(code)) return "failing";
   return POSTGRES_FAULTS[code] ?? null;

@@ -6,6 +6,11 @@
  *
  * Needs `npm run build` first. Run: npx tsx scripts/bench/referral-load.ts [seconds] [clients]
  *
+ * With `--postgres postgres://…/postgres` (a server the benchmark may create databases on) it makes
+ * a fresh database there and starts two servers on it, as behind a load balancer: each champion
+ * uses one server and their provider the other, so every referral is made on one server and
+ * moved on through the other.
+ *
  * Sign-in throttling counts failures only (5 per account, 20 per connection address), so the
  * 40 successful sign-ins from one address are not throttled; each client has its own accounts.
  */
@@ -14,10 +19,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabase } from "~/lib/db.server";
+import { createFreshDatabase, dropDatabase } from "../lib/postgres-databases";
 import { Client, createAccounts, makeReferral, type RunningServer, type Sample, startServer, stopServer } from "../lib/referral-journey";
 
-const SECONDS = Number(process.argv[2] ?? 30);
-const CLIENTS = Number(process.argv[3] ?? 20);
+const args = process.argv.slice(2);
+const postgresAt = args.indexOf("--postgres");
+const POSTGRES_SERVER = postgresAt >= 0 ? args.splice(postgresAt, 2)[1] : undefined;
+const SECONDS = Number(args[0] ?? 30);
+const CLIENTS = Number(args[1] ?? 20);
 /** However the run goes, the benchmark stops after this long. */
 const HARD_LIMIT_MS = (SECONDS + 120) * 1000;
 
@@ -28,17 +37,20 @@ if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-referral-bench-"));
-const databasePath = path.join(dataDir, "waymark.db");
-let server: RunningServer | undefined;
+const databaseLocation = POSTGRES_SERVER ? await createFreshDatabase(POSTGRES_SERVER, `waymark_referral_bench_${process.pid}`) : path.join(dataDir, "waymark.db");
+const servers: RunningServer[] = [];
 const hardStop = setTimeout(() => {
   console.error(`The benchmark did not finish within ${HARD_LIMIT_MS / 1000} s; stopping.`);
   void cleanUp().then(() => process.exit(1));
 }, HARD_LIMIT_MS);
 hardStop.unref();
 
+let stopping = false;
 async function cleanUp(): Promise<void> {
-  await stopServer(server);
+  stopping = true;
+  for (const server of servers) await stopServer(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (POSTGRES_SERVER) await dropDatabase(databaseLocation);
 }
 
 const samples: Sample[] = [];
@@ -60,9 +72,19 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  server = await startServer(databasePath);
-  const { champions, providers } = await createAccounts(databasePath, CLIENTS);
-  const clients = champions.map(() => ({ champion: new Client(server!.base, samples), provider: new Client(server!.base, samples) }));
+  // The first server migrates and loads the demo partnership; the second then starts on it, as on a deploy.
+  for (let n = 0; n < (POSTGRES_SERVER ? 2 : 1); n++) {
+    const server = await startServer(databaseLocation);
+    // Whatever a server logs as an error during the run is shown, as is a server that stops early.
+    server.child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[server ${n + 1}] ${chunk.toString()}`));
+    server.child.once("exit", (code, signal) => {
+      if (!stopping) console.error(`[server ${n + 1}] stopped during the run: ${signal ?? `exit code ${code}`}`);
+    });
+    servers.push(server);
+  }
+  const { champions, providers } = await createAccounts(databaseLocation, CLIENTS);
+  const on = (n: number) => servers[n % servers.length].base;
+  const clients = champions.map((_, i) => ({ champion: new Client(on(i), samples), provider: new Client(on(i + 1), samples) }));
   await Promise.all(clients.map(async (c, i) => {
     await c.champion.signIn(champions[i].email);
     await c.provider.signIn(providers[i].email);
@@ -89,7 +111,7 @@ async function main(): Promise<void> {
   );
   const elapsed = (performance.now() - started) / 1000;
 
-  const db = createDatabase(databasePath);
+  const db = createDatabase(databaseLocation);
   const stored = new Map<string, string>();
   for (let i = 0; i < acknowledged.length; i += 500) {
     const rows = await db.selectFrom("referrals").select(["reference", "status"]).where("reference", "in", acknowledged.slice(i, i + 500)).execute();
@@ -101,6 +123,7 @@ async function main(): Promise<void> {
 
   const all = samples.map((s) => s.ms).sort((a, b) => a - b);
   console.log(`Machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.availableParallelism()} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(`Database: ${POSTGRES_SERVER ? `PostgreSQL, ${servers.length} servers` : "SQLite, 1 server"}`);
   console.log(`${CLIENTS} clients for ${elapsed.toFixed(1)} s: ${samples.length} requests, ${(samples.length / elapsed).toFixed(0)} requests/s`);
   console.log(`Referrals confirmed: ${acknowledged.length} (${(acknowledged.length / elapsed).toFixed(1)}/s); moved to an outcome: ${moved.length}`);
   console.log(`Latency, all requests: median ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms, max ${all[all.length - 1]?.toFixed(1)} ms`);

@@ -10,16 +10,18 @@
  *    each after a warm-up, so the time includes the session, loader, React render and transfer.
  *    Also times the loader's work (getReport) alone, in this process.
  *
- * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30]
+ * With `--postgres postgres://…/postgres` the same happens on PostgreSQL: the data goes into (or is
+ * reused from) a database called waymark_reports_bench on that server, the plans are PostgreSQL's
+ * EXPLAIN ANALYZE, and the app is started with DATABASE_URL.
+ *
+ * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30] [--postgres postgres://…]
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
-import type { Database } from "~db/schema";
+import { CompiledQuery } from "kysely";
 import { migrateToLatest } from "~db/migrator";
 import { createDatabase } from "~/lib/db.server";
 import { todayInUk } from "~/knowledge/people-helped";
@@ -27,11 +29,14 @@ import { getReport } from "~/reports/figures.server";
 import { addDays, presetPeriod } from "~/reports/period";
 import { recountReferralDays } from "~/reports/referral-counts.server";
 import { freePort } from "../free-port";
+import { databaseExists, databaseUrl } from "../lib/postgres-databases";
 import { DEFAULTS, generateReportingDatabase } from "./generate-reporting-data";
 
-const FILE = "/tmp/waymark-reports-bench.db";
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 30;
+const POSTGRES_SERVER = args.includes("--postgres") ? args[args.indexOf("--postgres") + 1] : undefined;
+/** Where the generated data is kept between runs. */
+const LOCATION = POSTGRES_SERVER ? databaseUrl(POSTGRES_SERVER, "waymark_reports_bench") : "/tmp/waymark-reports-bench.db";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
@@ -44,13 +49,14 @@ function summary(times: number[]): string {
 }
 
 async function ensureDatabase(): Promise<void> {
-  if (args.includes("--regenerate") || !fs.existsSync(FILE)) {
-    console.log(`Generating ${DEFAULTS.triages.toLocaleString("en-GB")} triages and ${DEFAULTS.referrals.toLocaleString("en-GB")} referrals into ${FILE}…`);
+  const exists = POSTGRES_SERVER ? await databaseExists(LOCATION) : fs.existsSync(LOCATION);
+  if (args.includes("--regenerate") || !exists) {
+    console.log(`Generating ${DEFAULTS.triages.toLocaleString("en-GB")} triages and ${DEFAULTS.referrals.toLocaleString("en-GB")} referrals into ${LOCATION}…`);
     const started = performance.now();
-    await generateReportingDatabase(FILE, { ...DEFAULTS, log: console.log });
+    await generateReportingDatabase(LOCATION, { ...DEFAULTS, log: console.log });
     console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  const db = createDatabase(FILE);
+  const db = createDatabase(LOCATION);
   await migrateToLatest(db);
   const counts = await Promise.all(
     (["triage_results", "referrals", "people_helped", "report_counts_daily"] as const).map(async (table) => {
@@ -62,29 +68,28 @@ async function ensureDatabase(): Promise<void> {
   await db.destroy();
 }
 
-/** Every query getReport runs (each different one once), caught through Kysely's log, then explained by SQLite. */
+/**
+ * Every query getReport runs (each different one once), caught through Kysely's log, then
+ * explained: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE (which runs the query).
+ */
 async function explainQueries(label: string, scope: Parameters<typeof getReport>[1]): Promise<void> {
-  const sqlite = new SQLite(FILE, { readonly: true });
   const seen: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new SQLite(FILE) }),
-    log: (event) => {
-      if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => q.sql === event.query.sql)) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
-    },
+  const db = createDatabase(LOCATION, (event) => {
+    if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => q.sql === event.query.sql)) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
   });
   await getReport(db, scope);
-  await db.destroy();
   console.log(`\nQuery plans (${label}):`);
   for (const query of seen) {
     console.log(`\n${query.sql.replace(/\s+/g, " ").slice(0, 220)}`);
-    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[];
-    for (const step of plan) console.log(`  ${step.detail}`);
+    const explain = POSTGRES_SERVER ? "EXPLAIN (ANALYZE, COSTS OFF)" : "EXPLAIN QUERY PLAN";
+    const { rows } = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`${explain} ${query.sql}`, [...query.parameters]));
+    for (const step of rows) console.log(`  ${step.detail ?? step["QUERY PLAN"]}`);
   }
-  sqlite.close();
+  await db.destroy();
 }
 
 async function timeLoader(scope: Parameters<typeof getReport>[1]): Promise<void> {
-  const db = createDatabase(FILE);
+  const db = createDatabase(LOCATION);
   for (let i = 0; i < 3; i++) await getReport(db, scope);
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -116,7 +121,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
       PORT: String(port),
       HOST: "127.0.0.1",
       BASE_URL: `http://127.0.0.1:${port}`,
-      DATABASE_PATH: FILE,
+      ...(POSTGRES_SERVER ? { DATABASE_URL: LOCATION } : { DATABASE_PATH: LOCATION, DATABASE_URL: "" }),
       SEED_DEMO_DATA: "false",
       SESSION_SECRET: "bench-session-secret-that-is-long-enough-0123456789",
     },
@@ -174,11 +179,16 @@ await ensureDatabase();
 const today = todayInUk();
 const year = presetPeriod("last-12-months", today);
 await explainQueries("last 12 months, all areas", { period: year, areaIds: "all", today });
-const areaIds = (new SQLite(FILE, { readonly: true }).prepare("SELECT id FROM areas").all() as { id: string }[]).map((a) => a.id);
+const areaIds = await (async () => {
+  const db = createDatabase(LOCATION);
+  const rows = await db.selectFrom("areas").select("id").execute();
+  await db.destroy();
+  return rows.map((a) => a.id);
+})();
 await explainQueries("last 12 months, three areas", { period: year, areaIds, today });
 await timeLoader({ period: year, areaIds: "all", today });
 
-console.log(`\nMachine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(`\nDatabase: ${POSTGRES_SERVER ? "PostgreSQL" : "SQLite"}. Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
 const server = await startServer();
 try {
   for (const [who, email] of [

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "~/accounts/password.server";
 import { areaIdFor, organisationIdFor, serviceIdFor } from "~/directory/stable-id";
-import { createDatabase, type Db } from "~/lib/db.server";
+import { createDatabase, isPostgresUrl, type Db } from "~/lib/db.server";
 import type { Role } from "~db/schema/accounts";
 import { freePort } from "../free-port";
 
@@ -21,8 +21,11 @@ export interface RunningServer {
   child: ChildProcess;
 }
 
-/** `npm start`'s entry point in production mode on a free loopback port, resolved once it is listening. */
-export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `npm start`'s entry point in production mode on a free loopback port, resolved once it is
+ * listening. `database` is an SQLite file or a postgres:// address.
+ */
+export async function startServer(database: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
@@ -31,7 +34,7 @@ export async function startServer(databasePath: string, env: Record<string, stri
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
+      ...(isPostgresUrl(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database, DATABASE_URL: "" }),
       SESSION_SECRET: "referral-bench-session-secret-0123456789abcdef",
       SEED_DEMO_DATA: "true",
       BASE_URL: `http://127.0.0.1:${port}`,
@@ -91,9 +94,9 @@ export async function addAccount(db: Db, role: Role, organisation: string, i: nu
   return { email };
 }
 
-/** Champions in Maidstone and providers at Connect Kent CIC. */
-export async function createAccounts(databasePath: string, count: number): Promise<{ champions: Account[]; providers: Account[] }> {
-  const db = createDatabase(databasePath);
+/** Champions in Maidstone and providers at Connect Kent CIC, written straight to the database. */
+export async function createAccounts(database: string, count: number): Promise<{ champions: Account[]; providers: Account[] }> {
+  const db = createDatabase(database);
   try {
     const hash = await hashPassword(PASSWORD);
     const champions: Account[] = [];

@@ -7,9 +7,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from "vitest";
 import { createDatabase, type Db } from "~/lib/db.server";
+import { PERSON_LIMIT } from "~/lib/rate-limit.server";
 import { freePort } from "../../scripts/free-port";
 import { waitForUrl } from "../e2e/harness/global-setup";
-import { databaseUrl, dropDatabase, onServer } from "../setup/postgres-databases";
+import { createFreshDatabase, dropDatabase } from "../../scripts/lib/postgres-databases";
 
 const PASSWORD = "waymark-demo-2026";
 const root = path.resolve(import.meta.dirname, "../..");
@@ -74,9 +75,7 @@ describe.runIf(inject("postgresServer"))("two app servers on one PostgreSQL data
 
   beforeAll(async () => {
     const template = inject("postgresServer")!;
-    databaseAddress = databaseUrl(template, `waymark_two_servers_${process.pid}`);
-    await dropDatabase(databaseAddress);
-    await onServer(template, `CREATE DATABASE ${new URL(databaseAddress).pathname.slice(1)}`);
+    databaseAddress = await createFreshDatabase(template, `waymark_two_servers_${process.pid}`);
     // A migrates and loads the demo partnership; B then starts on the same database, as on a deploy.
     a = await startServer();
     b = await startServer();
@@ -128,6 +127,23 @@ describe.runIf(inject("postgresServer"))("two app servers on one PostgreSQL data
     const right = await signIn(b, "staff@waymark.example", PASSWORD);
     expect(right.status).toBe(429);
     expect(right.cookie).toBeNull();
+  });
+
+  it(`refuses a visitor's post after ${PERSON_LIMIT} counted on A and B together`, async () => {
+    // Starting the self-check is a form any visitor may post; the first post gives the browser its session.
+    const startCheck = async (server: string, cookie?: string) => {
+      const response = await fetch(`${server}/check`, { method: "POST", body: new URLSearchParams(), headers: { origin: server, ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+      await response.arrayBuffer();
+      const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /^waymark_session=./.test(c));
+      return { status: response.status, cookie: session ?? cookie };
+    };
+    const first = await startCheck(a);
+    expect(first.status).toBe(302);
+    expect(first.cookie).toBeDefined();
+    // Each server sees only half of these, so the limit holds only if they count in one place.
+    for (let i = 0; i < PERSON_LIMIT; i++) expect((await startCheck(i % 2 === 0 ? b : a, first.cookie)).status).toBe(302);
+    expect((await startCheck(a, first.cookie)).status).toBe(429);
+    expect((await startCheck(b, first.cookie)).status).toBe(429);
   });
 
   it("runs each scheduled job once per tick, not once per server", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateToLatest } from "~db/migrator";
 import { createDatabase } from "~/lib/db.server";
-import { databaseUrl, dropDatabase, onServer } from "./postgres-databases";
+import { createFreshDatabase, dropDatabase } from "../../scripts/lib/postgres-databases";
 
 /**
  * Migrates one template database for the whole run; each integration test file then copies it
@@ -25,9 +25,7 @@ export default async function setup(project: TestProject) {
 }
 
 async function setupPostgres(project: TestProject, server: string) {
-  const template = databaseUrl(server, `waymark_template_${process.pid}`);
-  await dropDatabase(template);
-  await onServer(server, `CREATE DATABASE ${new URL(template).pathname.slice(1)}`);
+  const template = await createFreshDatabase(server, `waymark_template_${process.pid}`);
   const db = createDatabase(template);
   await migrateToLatest(db);
   await db.destroy();

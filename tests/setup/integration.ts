@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, isPostgresUrl, setDb, type Db } from "~/lib/db.server";
-import { cloneDatabase, dropDatabase } from "./postgres-databases";
+import { cloneDatabase, dropDatabase } from "../../scripts/lib/postgres-databases";
 
 process.env.NODE_ENV ??= "test";
 // Vite puts its own BASE_URL ("/") in the environment; Waymark reads BASE_URL as its public address.

@@ -28,3 +28,21 @@ export async function cloneDatabase(templateUrl: string, name: string): Promise<
 export async function dropDatabase(url: string): Promise<void> {
   await onServer(url, `DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
 }
+
+/** An empty database called `name` on `server` (an earlier one of that name is dropped first). */
+export async function createFreshDatabase(server: string, name: string): Promise<string> {
+  const url = databaseUrl(server, name);
+  await dropDatabase(url);
+  await onServer(server, `CREATE DATABASE ${name}`);
+  return url;
+}
+
+export async function databaseExists(url: string): Promise<boolean> {
+  const admin = createDatabase(databaseUrl(url, "postgres"));
+  try {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_database where datname = ${new URL(url).pathname.slice(1)}`.execute(admin);
+    return Number(rows[0]?.n) > 0;
+  } finally {
+    await admin.destroy();
+  }
+}
