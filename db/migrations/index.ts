@@ -13,6 +13,7 @@ import * as m011 from "./011-audit-append-only";
 import * as m012 from "./012-rate-limits";
 import * as m013 from "./013-outreach";
 import * as m014 from "./014-multi-server";
+import * as m015 from "./015-outreach-reporting";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "012-rate-limits": m012,
   "013-outreach": m013,
   "014-multi-server": m014,
+  "015-outreach-reporting": m015,
 };
