@@ -7,7 +7,7 @@ import { createSubscription } from "~/outreach/subscriptions.server";
 import * as answersPage from "~/routes/check.answers";
 import * as startPage from "~/routes/check._index";
 import * as questionPage from "~/routes/check.q.$questionId";
-import * as goLink from "~/routes/outreach.go.$id";
+import { loader as goLoader } from "~/routes/outreach.go.$id";
 import { loader as campaignLoader } from "~/routes/outreach.campaigns.$id";
 import { action as newCampaignAction } from "~/routes/outreach.new";
 import { loader as reportsLoader } from "~/routes/reports._index";
@@ -21,6 +21,9 @@ const DAY = 24 * 60 * 60_000;
 const notify = createNotifyMessageClient({ apiKey: TEST_NOTIFY_API_KEY, baseUrl: NOTIFY_BASE_URL, emailTemplateId: TEST_EMAIL_TEMPLATE_ID, smsTemplateId: TEST_SMS_TEMPLATE_ID });
 /** Yesterday at 11:00 UTC (11 or 12 in the UK), so quiet hours never hold the texts. */
 const SENT_AT = new Date(`${new Date(Date.now() - DAY).toISOString().slice(0, 10)}T11:00:00.000Z`);
+
+/** A resource route has no page; the Visitor only needs its loader. */
+const goLink = { loader: goLoader, default: () => null };
 
 let coordinator: TestUser;
 let areaId: string;
