@@ -2,6 +2,7 @@
  * A local stand-in for GOV.UK Notify's API, for the outreach benchmark and for trying a
  * deployment's Notify settings without sending anything: it answers POST /v2/notifications/sms
  * and /email with 201 and Notify's body, GET /v2/notifications?reference=… with what it holds,
+ * GET /v2/notifications/{id} with "delivered" for anything it accepted (for the status poll),
  * and 429 beyond the rate limit, as Notify does. It keeps every reference it accepted, so a
  * caller can count losses and duplicates. Nothing leaves the machine.
  *
@@ -26,6 +27,7 @@ export function startNotifyStandIn(options: { port?: number; perMinute: number; 
   const accepted = new Map<string, number>();
   const perRecipient = new Map<string, number>();
   const ids = new Map<string, string>();
+  const references = new Map<string, string>();
   const window: number[] = [];
   let refused = 0;
   const reply = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -39,6 +41,12 @@ export function startNotifyStandIn(options: { port?: number; perMinute: number; 
       const reference = url.searchParams.get("reference") ?? "";
       const id = ids.get(reference);
       return reply(res, 200, { notifications: id ? [{ id, reference, status: "sending" }] : [], links: {} });
+    }
+    const polled = /^\/v2\/notifications\/([0-9a-f-]{36})$/.exec(url.pathname)?.[1];
+    if (req.method === "GET" && polled) {
+      const reference = references.get(polled);
+      if (reference === undefined) return reply(res, 404, { status_code: 404, errors: [{ error: "NoResultFound", message: "No result found" }] });
+      return reply(res, 200, { id: polled, reference, status: "delivered" });
     }
     const channel = /^\/v2\/notifications\/(sms|email)$/.exec(url.pathname)?.[1];
     if (req.method !== "POST" || !channel) return reply(res, 404, { status_code: 404, errors: [{ error: "NotFound", message: "Not found" }] });
@@ -57,6 +65,7 @@ export function startNotifyStandIn(options: { port?: number; perMinute: number; 
       const reference = body.reference ?? id;
       accepted.set(reference, (accepted.get(reference) ?? 0) + 1);
       ids.set(reference, id);
+      references.set(id, reference);
       const to = body.phone_number ?? body.email_address ?? "";
       perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
       setTimeout(() => reply(res, 201, { id, reference, content: {}, uri: `/v2/notifications/${id}`, template: {} }), options.replyDelayMs ?? 0);

@@ -3,9 +3,10 @@ import { publicBaseUrl } from "~/accounts/tokens.server";
 import { runListingReviewJob } from "~/directory/review-jobs.server";
 import type { Config } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
-import { createMessageClient } from "~/messaging/notify-client.server";
+import { createMessageClient, createNotificationStatusLookup } from "~/messaging/notify-client.server";
 import { deliverDueMessages } from "~/messaging/sender.server";
 import { CONSENT_MONTHS } from "~/outreach/outreach";
+import { pollOutreachStatuses } from "~/outreach/status-polling.server";
 import { expireOldSubscriptions } from "~/outreach/subscriptions.server";
 import { runReferralJobs } from "~/referrals/jobs.server";
 import { refreshReferralCounts } from "~/reports/referral-counts.server";
@@ -43,6 +44,15 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     run: async (db, config, now) => {
       const m = await deliverDueMessages(db, { now, client: createMessageClient(config) });
       return `${m.sent} sent, ${m.retrying} to retry, ${m.failed} failed`;
+    },
+  },
+  {
+    name: "outreach-status-poll",
+    run: async (db, config, now) => {
+      const lookup = createNotificationStatusLookup(config);
+      if (!lookup) return "no Notify key, so no statuses to ask for (messages go to the outbox)";
+      const p = await pollOutreachStatuses(db, lookup, { now, afterMinutes: config.OUTREACH_STATUS_POLL_MINUTES });
+      return `${p.asked} outreach message(s) without a receipt after ${config.OUTREACH_STATUS_POLL_MINUTES} minutes asked about: ${p.settled} settled, ${p.stillWaiting} still on their way, ${p.unknown} not answered`;
     },
   },
   {

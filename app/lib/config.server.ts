@@ -53,6 +53,10 @@ const fields = z.object({
     .int("NOTIFY_RATE_LIMIT_PER_MINUTE must be a whole number, such as 3000")
     .min(1, "NOTIFY_RATE_LIMIT_PER_MINUTE must be at least 1"),
   OUTREACH_REPLY_STOP: z.enum(["true", "false"], { errorMap: () => ({ message: "OUTREACH_REPLY_STOP must be true or false" }) }),
+  OUTREACH_STATUS_POLL_MINUTES: z.coerce
+    .number({ invalid_type_error: "OUTREACH_STATUS_POLL_MINUTES must be a whole number of minutes, such as 30" })
+    .int("OUTREACH_STATUS_POLL_MINUTES must be a whole number of minutes, such as 30")
+    .min(1, "OUTREACH_STATUS_POLL_MINUTES must be at least 1"),
   OUTREACH_SMS_PENCE: z.coerce
     .number({ invalid_type_error: "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4" })
     .min(0, "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4"),
@@ -116,6 +120,7 @@ const DEFAULTS: Record<string, string> = {
   NOTIFY_RATE_LIMIT_PER_MINUTE: "3000",
   OUTREACH_REPLY_STOP: "false",
   OUTREACH_SMS_PENCE: "2.4",
+  OUTREACH_STATUS_POLL_MINUTES: "30",
 };
 
 export class ConfigError extends Error {

@@ -12,6 +12,18 @@ export const OUTBOX_PROVIDER_ID = "outbox";
  */
 export const NOTIFY_TIMEOUT_MS = 15_000;
 
+async function raceTimeout<T>(request: Promise<T>, timeoutMs: number): Promise<T | "timeout"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    return await Promise.race([request, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface NotifyClientOptions {
   apiKey: string;
   baseUrl?: string;
@@ -40,17 +52,7 @@ export function createNotifyMessageClient(options: NotifyClientOptions): Message
           reference: message.id,
         });
 
-  const withTimeout = async <T,>(request: Promise<T>): Promise<T | "timeout"> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), timeoutMs);
-    });
-    try {
-      return await Promise.race([request, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+  const withTimeout = <T,>(request: Promise<T>) => raceTimeout(request, timeoutMs);
 
   return {
     name: "notify",
@@ -128,4 +130,28 @@ export function createMessageClient(config: NotifyConfig = getConfig()): Message
     emailTemplateId: config.NOTIFY_EMAIL_TEMPLATE_ID!,
     smsTemplateId: config.NOTIFY_SMS_TEMPLATE_ID!,
   });
+}
+
+/** Notify's status for one notification, or why it could not be had. */
+export type NotificationStatus = { kind: "found"; status: string } | { kind: "unknown"; reason: string };
+
+export type NotificationStatusLookup = (notifyId: string) => Promise<NotificationStatus>;
+
+/**
+ * Asks Notify for one notification's status (GET /v2/notifications/{id}), for the messages whose
+ * delivery receipt never came. Null without a Notify key: the local outbox has no statuses.
+ */
+export function createNotificationStatusLookup(config: Pick<Config, "NOTIFY_API_KEY" | "NOTIFY_BASE_URL"> = getConfig(), timeoutMs = NOTIFY_TIMEOUT_MS): NotificationStatusLookup | null {
+  if (!config.NOTIFY_API_KEY) return null;
+  const notify = config.NOTIFY_BASE_URL ? new NotifyClient(config.NOTIFY_BASE_URL, config.NOTIFY_API_KEY) : new NotifyClient(config.NOTIFY_API_KEY);
+  return async (notifyId) => {
+    try {
+      const response = await raceTimeout<{ data?: unknown }>(notify.getNotificationById(notifyId), timeoutMs);
+      if (response === "timeout") return { kind: "unknown", reason: "network TIMEOUT" };
+      const status = (response.data as { status?: unknown } | undefined)?.status;
+      return typeof status === "string" ? { kind: "found", status } : { kind: "unknown", reason: "no status in Notify's answer" };
+    } catch (error) {
+      return { kind: "unknown", reason: classifyNotifyFailure(describeFailure(error)).reason };
+    }
+  };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type AuditActor, recordAudit } from "~/accounts/audit.server";
 import type { Db } from "~/lib/db.server";
 import type { OutreachCampaign } from "~db/schema/outreach";
 import type { OutreachReach } from "./access";
@@ -46,9 +47,13 @@ export interface NewCampaign {
   sendAfter: Date;
 }
 
+/**
+ * Creates a campaign, scheduled to go at `sendAfter`: writing one and scheduling it are a single
+ * act, so one audit row (written in the same transaction by the caller) records both.
+ */
 export async function createCampaign(db: Db, input: NewCampaign, now: Date = new Date()): Promise<string> {
   const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Db) => {
     await trx
       .insertInto("outreach_campaigns")
       .values({
@@ -72,7 +77,9 @@ export async function createCampaign(db: Db, input: NewCampaign, now: Date = new
       .insertInto("outreach_campaign_areas")
       .values(input.audience.areaIds.map((areaId) => ({ campaign_id: id, area_id: areaId })))
       .execute();
-  });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
   return id;
 }
 
@@ -128,10 +135,14 @@ export async function campaignResults(db: Db, campaignIds: readonly string[]): P
   return { counts, clicked: Number(extra.clicked), followedUp: Number(extra.followed) };
 }
 
-/** A scheduled campaign may be called off until it starts. */
-export async function cancelCampaign(db: Db, id: string): Promise<boolean> {
-  const result = await db.updateTable("outreach_campaigns").set({ status: "cancelled" }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+/** A scheduled campaign may be called off until it starts; the audit row is written with the change or not at all. */
+export async function cancelCampaign(db: Db, id: string, audit: { actor: AuditActor; ip?: string | null }, now: Date = new Date()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable("outreach_campaigns").set({ status: "cancelled" }).where("id", "=", id).where("status", "=", "scheduled").executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) return false;
+    await recordAudit(trx, { actor: audit.actor, action: "outreach-campaign-cancelled", recordType: "outreach_campaign", recordId: id, ip: audit.ip }, now);
+    return true;
+  });
 }
 
 export async function isAllowedSender(db: Db, organisationId: string): Promise<boolean> {

@@ -66,12 +66,16 @@ export async function scheduleCampaign(db: Db, user: CurrentUser, reach: Outreac
   else if (form.when === "later" && sendAfter.getTime() < now.getTime()) errors.sendDate = "The date and time must be in the future";
   if (Object.keys(errors).length > 0 || !sendAfter) return { ok: false, errors };
   const organisationId = user.organisationId;
-  const id = await createCampaign(db, { name: form.name, channel: form.channel, subject: form.subject, body: form.body, audience: form.audience, serviceId: form.serviceId, organisationId, createdByUserId: user.id, sendAfter }, now);
   const count = await countAudience(db, form.audience, form.channel);
-  await recordAudit(
-    db,
-    { actor: actorFor(user), action: "outreach-campaign-scheduled", recordType: "outreach_campaign", recordId: id, areaId: form.audience.areaIds.length === 1 ? form.audience.areaIds[0] : null, detail: { channel: form.channel, audience: form.audience, countNow: count, sendAfter: sendAfter.toISOString() }, ip: options.ip },
-    now,
-  );
+  // The campaign and its audit row are written together: no campaign can exist unrecorded.
+  const id = await db.transaction().execute(async (trx) => {
+    const created = await createCampaign(trx, { name: form.name, channel: form.channel, subject: form.subject, body: form.body, audience: form.audience, serviceId: form.serviceId, organisationId, createdByUserId: user.id, sendAfter }, now);
+    await recordAudit(
+      trx,
+      { actor: actorFor(user), action: "outreach-campaign-scheduled", recordType: "outreach_campaign", recordId: created, areaId: form.audience.areaIds.length === 1 ? form.audience.areaIds[0] : null, detail: { channel: form.channel, audience: form.audience, countNow: count, sendAfter: sendAfter.toISOString() }, ip: options.ip },
+      now,
+    );
+    return created;
+  });
   return { ok: true, id };
 }

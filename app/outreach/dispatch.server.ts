@@ -108,13 +108,16 @@ async function handOver(db: Db, campaign: OutreachCampaign, limit: number, optio
     const service = campaign.service_id ? await trx.selectFrom("services").select("name").where("id", "=", campaign.service_id).executeTakeFirst() : undefined;
     const at = now.toISOString();
     const recentCutoff = new Date(now.getTime() - MIN_DAYS_BETWEEN_MESSAGES * DAY_MS).toISOString();
-    let handedOver = 0;
+    const handedIds: string[] = [];
     let skipped = 0;
+    let stopped = 0;
+    let invalid = 0;
     for (const row of rows) {
       const claim = (status: "sending" | "opted-out" | "skipped", reason: string | null) =>
         trx.updateTable("outreach_recipients").set({ status, reason, updated_at: at }).where("id", "=", row.id).where("status", "=", "queued").executeTakeFirst();
       if (row.subscriptionStatus !== "active" || !row.contact) {
         await claim("opted-out", "stopped before sending");
+        stopped++;
         continue;
       }
       if (row.last_sent_at && row.last_sent_at > recentCutoff) {
@@ -135,16 +138,21 @@ async function handOver(db: Db, campaign: OutreachCampaign, limit: number, optio
       );
       if (!queued.ok) {
         await trx.updateTable("outreach_recipients").set({ status: "failed", reason: "invalid contact" }).where("id", "=", row.id).execute();
+        invalid++;
         continue;
       }
       await trx.updateTable("outreach_recipients").set({ message_id: queued.id }).where("id", "=", row.id).execute();
       await trx.updateTable("outreach_subscriptions").set({ last_sent_at: at }).where("id", "=", row.subscription_id).execute();
-      handedOver++;
+      handedIds.push(row.id);
     }
-    if (handedOver > 0) {
-      await recordAudit(trx, { actor: SYSTEM, action: "outreach-messages-queued", recordType: "outreach_campaign", recordId: campaign.id, detail: { messages: handedOver, skipped } }, now);
+    // One audit row per batch, written in the batch's transaction, names every recipient handed
+    // to the outbox: a row per message would add 10,000 rows to the append-only log for one
+    // county-wide text, while the batch row still lets anyone trace any single send (the
+    // recipient row links to its outbox message) and costs one insert per 250 messages.
+    if (rows.length > 0) {
+      await recordAudit(trx, { actor: SYSTEM, action: "outreach-messages-queued", recordType: "outreach_campaign", recordId: campaign.id, detail: { messages: handedIds.length, recipientIds: handedIds, skipped, stopped, invalid } }, now);
     }
-    return { claimed: rows.length, handedOver, skipped };
+    return { claimed: rows.length, handedOver: handedIds.length, skipped };
   });
 }
 
@@ -169,11 +177,14 @@ async function syncFromOutbox(db: Db, now: Date): Promise<void> {
   }
 }
 
+/** The campaign's last step: every recipient handed over (or stopped or skipped), recorded with the change. */
 async function finishIfDone(db: Db, campaign: OutreachCampaign, now: Date): Promise<boolean> {
   const left = await db.selectFrom("outreach_recipients").select("id").where("campaign_id", "=", campaign.id).where("status", "=", "queued").limit(1).executeTakeFirst();
   if (left) return false;
-  const done = await db.updateTable("outreach_campaigns").set({ status: "sent", finished_at: now.toISOString() }).where("id", "=", campaign.id).where("status", "=", "sending").executeTakeFirst();
-  if (done.numUpdatedRows !== 1n) return false;
-  await recordAudit(db, { actor: SYSTEM, action: "outreach-campaign-handed-over", recordType: "outreach_campaign", recordId: campaign.id }, now);
-  return true;
+  return db.transaction().execute(async (trx) => {
+    const done = await trx.updateTable("outreach_campaigns").set({ status: "sent", finished_at: now.toISOString() }).where("id", "=", campaign.id).where("status", "=", "sending").executeTakeFirst();
+    if (done.numUpdatedRows !== 1n) return false;
+    await recordAudit(trx, { actor: SYSTEM, action: "outreach-campaign-handed-over", recordType: "outreach_campaign", recordId: campaign.id }, now);
+    return true;
+  });
 }

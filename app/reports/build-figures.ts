@@ -8,6 +8,7 @@ import { OUTCOME_LABELS } from "~/referrals/reasons";
 import { ACTIVE_STATUSES, REFERRAL_STATUSES, STATUS_LABELS } from "~/referrals/status-machine";
 import type { Figure, FigureRow, KeyFigure, Terms } from "./figure";
 import { rowCount } from "./figure";
+import { type OutreachFacts, outreachFigures } from "./outreach-figures";
 import { type Period, addMonths, describeMonth, monthsOf } from "./period";
 import { parseReferralKey } from "./referral-facts";
 import { formatCount, formatShare, hoursFromMinutes, share, weightedMedian } from "./stats";
@@ -24,6 +25,7 @@ export interface ReportData {
   trainingPasses: { moduleId: string; users: number }[];
   listings: { assuredDate: string | null; count: number }[];
   openProblemReports: number;
+  outreach: OutreachFacts;
 }
 
 export interface FigureLabels {
@@ -360,13 +362,15 @@ export function buildReport(data: ReportData, { period, today, labels }: { perio
     aboutPeople: true,
   };
   const directory = directoryFigure(data, today);
+  const outreach = outreachFigures(data.outreach);
   return {
-    figures: [...triage.figures, ...referrals.figures, peopleHelped, training, directory.figure],
+    figures: [...triage.figures, ...referrals.figures, peopleHelped, training, ...outreach.figures, directory.figure],
     keyFigures: [
       { id: "triages", label: "Triages finished", value: formatCount(triage.total), basis: triage.total, aboutPeople: true },
       ...referrals.keys,
       { id: "people-helped", label: "People helped by champions", value: formatCount(people), basis: people, aboutPeople: true },
       { id: "hours", label: "Hours given by champions", value: formatCount(hoursFromMinutes(minutes)), basis: people, aboutPeople: true },
+      ...outreach.keys,
       ...directory.keys,
     ],
     keyTerms: {
@@ -374,6 +378,7 @@ export function buildReport(data: ReportData, { period, today, labels }: { perio
       ...referrals.keyTerms,
       "people-helped": { kind: "count", terms: sumTerms(...peopleHelped.rows.map((r) => r.terms![0])) },
       hours: { kind: "count", terms: sumTerms(...peopleHelped.rows.map((r) => r.terms![1])) },
+      ...outreach.keyTerms,
     },
     identities: triage.identities,
   };

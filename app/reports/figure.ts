@@ -17,6 +17,9 @@ export const FIGURE_IDS = [
   "referral-results",
   "people-helped",
   "training",
+  "outreach-messages",
+  "outreach-follow-up",
+  "outreach-consents",
   "directory-health",
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];

@@ -9,6 +9,8 @@ import { taxonomyIdFor } from "~/directory/stable-id";
 import { getTrainingModules } from "~/knowledge/training.server";
 import { type BuiltReport, type FigureLabels, type ReportData, buildReport } from "./build-figures";
 import type { ReportMeasure } from "~db/schema/reporting";
+import { outreachFactsFor } from "./outreach-facts.server";
+import { NO_OUTREACH } from "./outreach-figures";
 import { type Period, periodInstants } from "./period";
 import { refreshReferralCounts } from "./referral-counts.server";
 
@@ -20,7 +22,7 @@ export interface FigureScope {
   today: string;
 }
 
-const NO_DATA: ReportData = { counts: [], serviceCategories: {}, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0 };
+const NO_DATA: ReportData = { counts: [], serviceCategories: {}, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0, outreach: NO_OUTREACH };
 
 const MEASURES: readonly ReportMeasure[] = ["mode", "barrier", "eds", "goal", "referral", "referral-service", "first-action"];
 
@@ -43,15 +45,16 @@ export async function getReport(db: Db, scope: FigureScope): Promise<BuiltReport
 export async function loadReportData(db: Db, scope: FigureScope): Promise<ReportData> {
   // A coordinator with no areas yet sees empty figures, not everyone's.
   if (scope.areaIds !== "all" && scope.areaIds.length === 0) return NO_DATA;
-  const [counts, serviceCategories, peopleHelped, trainingPasses, listings, openProblemReports] = await Promise.all([
+  const [counts, serviceCategories, peopleHelped, trainingPasses, listings, openProblemReports, outreach] = await Promise.all([
     dailyCountsFor(db, scope),
     serviceCategoriesFor(db),
     peopleHelpedFor(db, scope),
     trainingPassesFor(db, scope),
     listingsFor(db, scope),
     openProblemReportsFor(db, scope),
+    outreachFactsFor(db, scope),
   ]);
-  return { counts, serviceCategories, peopleHelped, trainingPasses, listings, openProblemReports };
+  return { counts, serviceCategories, peopleHelped, trainingPasses, listings, openProblemReports, outreach };
 }
 
 /**

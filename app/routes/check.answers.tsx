@@ -8,6 +8,7 @@ import { SummaryList } from "~/components/summary-list";
 import type { Messages } from "~/i18n/catalogue";
 import { bankIn, pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
+import { recordFollowUp } from "~/outreach/follow-up.server";
 import { isComplete, nextQuestion } from "~/triage/flow";
 import { completeTriage } from "~/triage/outcome";
 import { loadTriageContent } from "~/triage/question-bank.server";
@@ -36,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const { t } = await pageText(request, "check");
     return json({ error: t("answers.notFinished"), href: questionHref("/check", completed.questionId) }, { status: 400 });
   }
-  const saved = await saveTriageResult(getDb(), { outcome: completed.outcome });
+  const db = getDb();
+  const saved = await saveTriageResult(db, { outcome: completed.outcome });
+  await recordFollowUp(db, session, "check");
   clearCheck(session, saved.reference);
   return redirectWithSession(session, `/check/result/${saved.reference}`);
 }

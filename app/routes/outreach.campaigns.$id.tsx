@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { actorFor, recordAudit } from "~/accounts/audit.server";
+import { actorFor } from "~/accounts/audit.server";
 import { requireAnyPermission } from "~/accounts/auth.server";
 import { formatDateTime } from "~/accounts/format";
 import { BackLink } from "~/components/back-link";
@@ -54,9 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, campaign } = await campaignFor(request, params.id);
   const form = intentSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!form.success) throw new Response("Choose what to do with this campaign.", { status: 400 });
-  const cancelled = await cancelCampaign(getDb(), campaign.id);
+  const cancelled = await cancelCampaign(getDb(), campaign.id, { actor: actorFor(user), ip: context?.clientIp });
   if (!cancelled) throw new Response("This campaign has already started, so it cannot be cancelled.", { status: 400 });
-  await recordAudit(getDb(), { actor: actorFor(user), action: "outreach-campaign-cancelled", recordType: "outreach_campaign", recordId: campaign.id, ip: context?.clientIp });
   throw redirect(`/outreach/campaigns/${campaign.id}`);
 }
 

@@ -23,6 +23,11 @@ import { publishReport } from "~/reports/publish-report";
 /** What fits on one side of A4 for a board: the figures that show need, reach and results. */
 const SUMMARY_FIGURES: FigureId[] = ["barriers", "skills-levels", "referral-results", "first-action", "training", "directory-health"];
 const TOP_GAPS = 5;
+/**
+ * The summary already fills its one side of A4: even one outreach headline more pushed it onto a
+ * second sheet when tried, so the outreach figures stay on /reports and in their CSV files.
+ */
+const NOT_ON_SUMMARY = new Set(["outreach-campaigns", "outreach-sent"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -47,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       query: filterQuery(filters),
       area: areaLabel(filters, access),
       period: describePeriod(filters.period),
-      keyFigures: published.keyFigures,
+      keyFigures: published.keyFigures.filter((k) => !NOT_ON_SUMMARY.has(k.id)),
       figures: SUMMARY_FIGURES.map((id) => {
         const figure = published.figures.find((f) => f.figure.id === id)!;
         return publishedView(figure.figure, figure);

@@ -14,6 +14,7 @@ import * as m012 from "./012-rate-limits";
 import * as m013 from "./013-outreach";
 import * as m014 from "./014-multi-server";
 import * as m015 from "./015-welsh-listings";
+import * as m016 from "./016-outreach-reporting";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "013-outreach": m013,
   "014-multi-server": m014,
   "015-welsh-listings": m015,
+  "016-outreach-reporting": m016,
 };

@@ -27,6 +27,8 @@ export interface NotifyRequest {
 export const notifyRequests: NotifyRequest[] = [];
 /** Notifications accepted, by our reference, as Notify keeps them for GET /v2/notifications. */
 const accepted = new Map<string, { id: string; type: "email" | "sms" }>();
+/** Each accepted notification's status for GET /v2/notifications/{id}: "sending" until a test says otherwise. */
+const statuses = new Map<string, { reference: string | null; type: "email" | "sms"; status: string }>();
 const failures: NotifyFailureKind[] = [];
 let slowMs = 1_000;
 
@@ -36,9 +38,17 @@ export function failNextNotifyRequests(kind: NotifyFailureKind, times = 1, optio
   if (options.slowMs !== undefined) slowMs = options.slowMs;
 }
 
+/** Sets what Notify says about the notification sent under our reference, as its delivery would. */
+export function setNotifyStatus(reference: string, status: string): void {
+  const found = accepted.get(reference);
+  if (!found) throw new Error(`Notify has no notification with reference ${reference}`);
+  statuses.set(found.id, { reference, type: found.type, status });
+}
+
 export function resetNotifyMock(): void {
   notifyRequests.length = 0;
   accepted.clear();
+  statuses.clear();
   failures.length = 0;
   slowMs = 1_000;
 }
@@ -104,6 +114,7 @@ function handler(channel: "email" | "sms") {
     record(201);
     const id = randomUUID();
     if (typeof body.reference === "string") accepted.set(body.reference, { id, type: channel });
+    statuses.set(id, { reference: typeof body.reference === "string" ? body.reference : null, type: channel, status: "sending" });
     const personalisation = (body.personalisation ?? {}) as Record<string, string>;
     const template = { id: body.template_id, version: 1, uri: `${NOTIFY_BASE_URL}/v2/template/${body.template_id}` };
     const content =
@@ -127,4 +138,12 @@ const lookupHandler = http.get("*/v2/notifications", ({ request }) => {
   return HttpResponse.json({ notifications, links: { current: url.toString() } });
 });
 
-export const notifyHandlers = [handler("sms"), handler("email"), lookupHandler];
+/** GET /v2/notifications/{id}: one notification and its status (polled when a callback is missing). */
+const statusHandler = http.get("*/v2/notifications/:id", ({ request, params }) => {
+  if (!tokenIsValid(request.headers.get("authorization"))) return notifyError(403, "AuthError", "Invalid token: signature, api token not found");
+  const found = statuses.get(String(params.id));
+  if (!found) return notifyError(404, "NoResultFound", "No result found");
+  return HttpResponse.json({ id: params.id, reference: found.reference, type: found.type, status: found.status });
+});
+
+export const notifyHandlers = [handler("sms"), handler("email"), lookupHandler, statusHandler];

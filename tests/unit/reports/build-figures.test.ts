@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ReportData, buildReport, firstActionBand } from "~/reports/build-figures";
+import { NO_OUTREACH } from "~/reports/outreach-figures";
 
 const labels = {
   categories: [
@@ -49,6 +50,7 @@ const data: ReportData = {
     { assuredDate: null, count: 2 },
   ],
   openProblemReports: 3,
+  outreach: NO_OUTREACH,
 };
 
 const report = buildReport(data, { period: { from: "2026-01-01", to: "2026-03-31" }, today: "2026-11-23", labels });
@@ -113,8 +115,8 @@ describe("buildReport", () => {
   });
 
   it("draws empty figures, not errors, when nothing happened", () => {
-    const empty = buildReport({ counts: [], serviceCategories: {}, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0 }, { period: { from: "2026-01-01", to: "2026-01-31" }, today: "2026-11-23", labels });
-    expect(empty.figures).toHaveLength(13);
+    const empty = buildReport({ counts: [], serviceCategories: {}, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0, outreach: NO_OUTREACH }, { period: { from: "2026-01-01", to: "2026-01-31" }, today: "2026-11-23", labels });
+    expect(empty.figures).toHaveLength(16);
     expect(empty.keyFigures.find((k) => k.id === "median-first-action")!.value).toBe("No referrals yet");
     expect(empty.keyFigures.find((k) => k.id === "reached-outcome")!.value).toBe("–");
   });

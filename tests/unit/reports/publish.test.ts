@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ReportData, buildReport } from "~/reports/build-figures";
+import { NO_OUTREACH } from "~/reports/outreach-figures";
 import type { Figure } from "~/reports/figure";
 import { figureCsv } from "~/reports/figure-csv";
 import { exactView, publishedView } from "~/reports/figure-view";
@@ -173,7 +174,7 @@ describe("publishReport: what the figures of one report give away together", () 
     { measure: "referral-service", key: "svc", count: Object.values(groups).reduce((s, n) => s + n, 0) },
   ];
   function publish(counts: ReportData["counts"], more: Partial<ReportData> = {}) {
-    const data: ReportData = { counts, serviceCategories: { svc: ["device-loan"] }, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0, ...more };
+    const data: ReportData = { counts, serviceCategories: { svc: ["device-loan"] }, peopleHelped: [], trainingPasses: [], listings: [], openProblemReports: 0, outreach: NO_OUTREACH, ...more };
     const report = buildReport(data, { period, today: "2026-11-23", labels });
     const published = publishReport(report);
     const one = (id: string) => published.figures.find((f) => f.figure.id === id)!;
