@@ -1,7 +1,7 @@
 /**
  * The outreach counts for /reports, read straight from the outreach tables: a partnership runs
  * a handful of campaigns a month, so grouping their recipient rows is cheap, and each query
- * starts from an indexed time (db/migrations/015-outreach-reporting.ts).
+ * starts from an indexed time (db/migrations/016-outreach-reporting.ts).
  */
 import type { Db } from "~/lib/db.server";
 import { RECIPIENT_STATUSES, type RecipientStatus } from "~/outreach/outreach";
