@@ -45,13 +45,13 @@ describe("directory listing edits", () => {
       await provider.check();
       const serviceId = new URL(provider.page.url()).pathname.split("/")[3];
 
-      await provider.page.getByLabel("Description").fill(newText);
+      await provider.page.getByLabel("Description", { exact: true }).fill(newText);
       await Promise.all([provider.page.waitForURL(/done=proposed/), provider.page.getByRole("button", { name: "Send changes for approval" }).click()]);
       await provider.check();
       expect(await provider.page.locator(".govuk-notification-banner").allTextContents()).toEqual(
         expect.arrayContaining([expect.stringContaining("Your changes are waiting for a coordinator to approve them.")]),
       );
-      expect(await provider.page.getByLabel("Description").inputValue()).toBe(newText);
+      expect(await provider.page.getByLabel("Description", { exact: true }).inputValue()).toBe(newText);
 
       // Not live yet.
       await provider.visit(`/services/${serviceId}`);
