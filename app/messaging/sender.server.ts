@@ -54,9 +54,16 @@ export async function deliverDueMessages(db: Db, options: DeliveryOptions): Prom
 
   let stop = false;
   const next = () => (stop ? undefined : due.shift());
+  // A lease runs from the moment its message is claimed, not from when the batch was read: a
+  // long batch (a slow provider, a tight rate limit) would otherwise hand out leases that are
+  // already over, and another run would take a message still being sent.
+  const started = performance.now();
+  const claimTime = () => new Date(options.now.getTime() + (performance.now() - started));
   const lane = async () => {
     for (let message = next(); message; message = next()) {
-      const claimed = await claim(db, message, options.now, options.leaseMs ?? SENDING_LEASE_MS);
+      // Waiting for the rate limit comes before the claim, so it never uses up a lease.
+      await options.pacer?.wait();
+      const claimed = await claim(db, message, claimTime(), options.leaseMs ?? SENDING_LEASE_MS);
       if (!claimed) continue;
       const outgoing = toOutgoing(message);
       // Left "sending" by a run that never finished: the provider may already have it.
@@ -78,7 +85,6 @@ export async function deliverDueMessages(db: Db, options: DeliveryOptions): Prom
           continue;
         }
       }
-      await options.pacer?.wait();
       const outcome = await attempt(options.client, outgoing);
       const attempts = message.attempts + 1;
       await db

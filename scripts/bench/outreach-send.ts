@@ -22,7 +22,9 @@ import { startNotifyStandIn } from "../notify-stand-in";
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
 const RATE = Number(process.argv[3] ?? 60_000);
-const LEASE_MS = 3_000;
+// Five times the client's 2-second timeout, so a send under load ends well inside its lease, and short enough
+// that a killed run's messages are taken up again within seconds.
+const LEASE_MS = 10_000;
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 if (inQuietHours(new Date())) {

@@ -245,6 +245,36 @@ describe("deliverDueMessages, whatever the client does", () => {
   });
 });
 
+describe("leases", () => {
+  it("runs each lease from its claim, so a second run during a long batch takes nothing still being sent", async () => {
+    for (let i = 0; i < 24; i++) await enqueue({ ...email, to: `person${i}@example.org` });
+    const sends: string[] = [];
+    // A provider that takes 25 ms a message and has not yet recorded anything in flight: the
+    // lookup cannot save a message that a second run takes while the first is still sending it.
+    const slow: MessageClient = {
+      send: async (message) => {
+        sends.push(message.id);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        return { kind: "sent", providerId: `notify-${message.id}` };
+      },
+      lookup: async () => ({ kind: "not-found" }),
+    };
+    const leaseMs = 400;
+    const started = performance.now();
+    const first = deliverDueMessages(db, { now: t0, client: slow, leaseMs });
+    // The first run needs at least 600 ms for 24 messages, more than the lease: a lease counted from
+    // when the batch was read would have run out for its last messages by now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A lane for every message, so it tries every due one at once, the one being sent among them.
+    const second = await deliverDueMessages(db, { now: at(performance.now() - started), client: slow, leaseMs, concurrency: 24 });
+    // The second run may take messages the first has not reached yet, but never one it is sending.
+    const firstReport = await first;
+    expect(firstReport.sent + second.sent).toBe(24);
+    expect(sends).toHaveLength(24);
+    expect(new Set(sends).size).toBe(24);
+  });
+});
+
 describe("forget_recipient", () => {
   it("blanks the number once sent, and keeps it for messages not so marked", async () => {
     const forgotten = await enqueue({ ...text, forgetRecipient: true });
