@@ -53,7 +53,13 @@ const build = (await import(pathToFileURL(serverBuildPath).href)) as ServerBuild
 const app = createApp({ config, build, clientDir: path.join(root, "build/client") });
 const stopBackground = startBackgroundWork(db, config);
 
-const server = http.createServer(app).listen(config.PORT, config.HOST, () => {
+const server = http.createServer(app);
+// A load balancer or proxy keeps idle connections open for about a minute and reuses them; Node
+// closes them after 5 s by default, so a request sent on a connection just as Waymark closes it
+// fails ("fetch failed", a 502 at the balancer). Waymark keeps them longer than its front.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = config.BASE_URL ?? `http://localhost:${port}`;

@@ -252,6 +252,7 @@ describe("leases", () => {
     // A provider that takes 25 ms a message and has not yet recorded anything in flight: the
     // lookup cannot save a message that a second run takes while the first is still sending it.
     const slow: MessageClient = {
+      name: "slow",
       send: async (message) => {
         sends.push(message.id);
         await new Promise((resolve) => setTimeout(resolve, 25));
