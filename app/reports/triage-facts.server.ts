@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { londonDate } from "~/referrals/working-days";
+import { addMonthlyCounts } from "./monthly-counts.server";
 import { type CountableTriage, triageFacts } from "./triage-facts";
 
 export interface DailyCountRow {
@@ -79,7 +80,10 @@ export function mergeCounts<T extends { count: number }>(rows: readonly T[], key
 export const dailyKey = (r: DailyCountRow) => `${r.day}|${r.area_id}|${r.measure}|${r.key}`;
 export const districtKey = (r: DistrictCountRow) => `${r.day}|${r.area_id}|${r.outward_code}|${r.key}`;
 
-/** Adds counts to both daily tables; used by the save path and the data generators. */
+/**
+ * Adds counts to both daily tables and to the monthly roll-up; used by the save path and the data
+ * generators. Call it in a transaction, so the day and month rows agree.
+ */
 export async function addTriageCounts(db: Db, rows: TriageCountRows): Promise<void> {
   const daily = mergeCounts(rows.daily, dailyKey);
   for (let i = 0; i < daily.length; i += 100) {
@@ -89,6 +93,7 @@ export async function addTriageCounts(db: Db, rows: TriageCountRows): Promise<vo
       .onConflict((oc) => oc.columns(["day", "area_id", "measure", "key"]).doUpdateSet((eb) => ({ count: eb("report_counts_daily.count", "+", eb.ref("excluded.count")) })))
       .execute();
   }
+  await addMonthlyCounts(db, daily);
   const districts = mergeCounts(rows.districts, districtKey);
   for (let i = 0; i < districts.length; i += 100) {
     await db
