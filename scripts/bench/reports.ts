@@ -14,7 +14,7 @@
  * reused from) a database called waymark_reports_bench on that server, the plans are PostgreSQL's
  * EXPLAIN ANALYZE, and the app is started with DATABASE_URL.
  *
- * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30] [--postgres postgres://…]
+ * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30] [--postgres postgres://… | --file /tmp/….db]
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -35,8 +35,8 @@ import { DEFAULTS, generateReportingDatabase } from "./generate-reporting-data";
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 30;
 const POSTGRES_SERVER = args.includes("--postgres") ? args[args.indexOf("--postgres") + 1] : undefined;
-/** Where the generated data is kept between runs. */
-const LOCATION = POSTGRES_SERVER ? databaseUrl(POSTGRES_SERVER, "waymark_reports_bench") : "/tmp/waymark-reports-bench.db";
+/** Where the generated data is kept between runs (for SQLite, --file picks another file). */
+const LOCATION = POSTGRES_SERVER ? databaseUrl(POSTGRES_SERVER, "waymark_reports_bench") : args.includes("--file") ? args[args.indexOf("--file") + 1] : "/tmp/waymark-reports-bench.db";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
