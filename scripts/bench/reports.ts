@@ -69,13 +69,15 @@ async function ensureDatabase(): Promise<void> {
 }
 
 /**
- * Every query getReport runs (each different one once), caught through Kysely's log, then
- * explained: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE (which runs the query).
+ * Every query getReport runs (each different one once: the same SQL with other values, such as the
+ * two ends of a period read from the daily counts, counts as different), caught through Kysely's
+ * log, then explained: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE (which runs it).
  */
 async function explainQueries(label: string, scope: Parameters<typeof getReport>[1]): Promise<void> {
   const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+  const same = (a: { sql: string; parameters: readonly unknown[] }, b: { sql: string; parameters: readonly unknown[] }) => a.sql === b.sql && JSON.stringify(a.parameters) === JSON.stringify(b.parameters);
   const db = createDatabase(LOCATION, (event) => {
-    if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => q.sql === event.query.sql)) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
+    if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => same(q, event.query))) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
   });
   await getReport(db, scope);
   console.log(`\nQuery plans (${label}):`);
