@@ -24,8 +24,9 @@ export function monthOfDay(day: string): string {
 
 /**
  * The monthly rows these daily changes add up to, merged by month, area, measure and key, without
- * the ones that cancel out, in key order: concurrent transactions then lock shared rows in the
- * same order, so two triages saved at once on PostgreSQL wait for each other rather than deadlock.
+ * the ones that cancel out, in key order: concurrent transactions then lock the rows they share
+ * in the same order, so two triages saved at once on PostgreSQL wait for each other rather than
+ * deadlock (addTriageCounts writes its daily rows in key order for the same reason).
  */
 export function monthlyChanges(changes: readonly DailyCountChange[]) {
   const merged = new Map<string, { month: string; area_id: string; measure: ReportMeasure; key: string; count: number }>();

@@ -125,6 +125,21 @@ describe("the monthly roll-up of the report counts", () => {
     await expectRollUpToMatchDays();
   });
 
+  it("counts every one of several triages saved at the same time, in the month as in the day", async () => {
+    const db = getDb();
+    const before = (await rollUpAndDays()).rollUp[`2026-03|${IDS.maidstone}|goal|health`] ?? 0;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        // Different modes and levels, and the same goals chosen in different orders.
+        i % 2
+          ? saveTriage(db, { at: "2026-03-10T12:00:00.000Z", mode: "self", postcode: "ME14", level: "foundation", goals: ["health", "job-search", "save-money"] })
+          : saveTriage(db, { at: "2026-03-10T12:00:00.000Z", mode: "assisted", postcode: "ME14", level: "life", goals: ["save-money", "job-search", "health"] }),
+      ),
+    );
+    await expectRollUpToMatchDays();
+    expect((await rollUpAndDays()).rollUp[`2026-03|${IDS.maidstone}|goal|health`]).toBe(before + 12);
+  });
+
   it("adds a triage saved later to its month", async () => {
     const db = getDb();
     await saveTriage(db, { at: "2026-02-28T12:00:00.000Z", mode: "self", postcode: "ME14", barriers: { device: "high" }, level: "foundation" });
