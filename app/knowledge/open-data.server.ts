@@ -120,18 +120,16 @@ async function areaNames(db: Db): Promise<Map<string, string>> {
 }
 
 /**
- * Triages and the barriers they found, by month and area, from the daily counts the reports keep
- * (report_counts_daily; every triage is added when it is saved), so a request reads tens of
- * thousands of small rows in index order rather than parsing every triage's JSON. The day is a
- * UK date, so its first 7 characters are the UK month.
+ * Triages and the barriers they found, by UK month and area, from the monthly counts the reports
+ * keep (report_counts_monthly; every triage is added when it is saved), so a request reads a few
+ * thousand small rows rather than parsing every triage's JSON.
  */
 export async function listTriageCounts(db: Db): Promise<TriageCount[]> {
   const [rows, names] = await Promise.all([
     db
-      .selectFrom("report_counts_daily")
-      .select((eb) => [eb.fn<string>("substr", ["day", eb.val(1), eb.val(7)]).as("month"), "area_id", "measure", "key", eb.fn.sum<number>("count").as("count")])
+      .selectFrom("report_counts_monthly")
+      .select(["month", "area_id", "measure", "key", "count"])
       .where("measure", "in", ["mode", "barrier"])
-      .groupBy(["measure", "key", "month", "area_id"])
       .execute(),
     areaNames(db),
   ]);

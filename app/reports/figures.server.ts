@@ -1,7 +1,8 @@
 /**
  * The database side of /reports: a handful of grouped queries, each served by an index (see
- * db/migrations/010-reporting.ts and docs/PERFORMANCE.md), whose small results build-figures.ts
- * turns into figures. Triages and referrals are read from their daily counts, never row by row.
+ * db/migrations/010-reporting.ts, 017-report-counts-monthly.ts and docs/PERFORMANCE.md), whose
+ * small results build-figures.ts turns into figures. Triages and referrals are read from their
+ * monthly and daily counts, never row by row.
  */
 import type { Db } from "~/lib/db.server";
 import { CATEGORY_TAXONOMY_ID, getCategoryTaxonomy } from "~/directory/taxonomy.server";
@@ -11,7 +12,7 @@ import { type BuiltReport, type FigureLabels, type ReportData, buildReport } fro
 import type { ReportMeasure } from "~db/schema/reporting";
 import { outreachFactsFor } from "./outreach-facts.server";
 import { NO_OUTREACH } from "./outreach-figures";
-import { type Period, periodInstants } from "./period";
+import { type Period, periodInstants, splitByWholeMonths } from "./period";
 import { refreshReferralCounts } from "./referral-counts.server";
 
 export interface FigureScope {
@@ -46,7 +47,7 @@ export async function loadReportData(db: Db, scope: FigureScope): Promise<Report
   // A coordinator with no areas yet sees empty figures, not everyone's.
   if (scope.areaIds !== "all" && scope.areaIds.length === 0) return NO_DATA;
   const [counts, serviceCategories, peopleHelped, trainingPasses, listings, openProblemReports, outreach] = await Promise.all([
-    dailyCountsFor(db, scope),
+    countsFor(db, scope),
     serviceCategoriesFor(db),
     peopleHelpedFor(db, scope),
     trainingPassesFor(db, scope),
@@ -58,20 +59,44 @@ export async function loadReportData(db: Db, scope: FigureScope): Promise<Report
 }
 
 /**
- * Triage and referral counts for the period, added up by measure and key. Naming the measures
- * lets SQLite read the (measure, key, day, area_id, count) index in order and add up as it
- * goes, with no sort; the day and area are checked on each index entry.
+ * Triage and referral counts for the period, added up by measure and key: whole months from the
+ * monthly roll-up, and only the days at the ends of the period outside whole months from the
+ * daily counts (a year is 11 or 12 months' rows and a month of days', rather than 365 days'),
+ * each end its own range on the (day, …) covering index. The queries run side by side on
+ * PostgreSQL's pool. Rows come back in (measure, key) order, whichever tables they came from.
  */
-export async function dailyCountsFor(db: Db, scope: FigureScope) {
-  let query = db
-    .selectFrom("report_counts_daily")
-    .select((eb) => ["measure", "key", eb.fn.sum<number>("count").as("count")])
-    .where("measure", "in", MEASURES)
-    .where("day", ">=", scope.period.from)
-    .where("day", "<=", scope.period.to);
-  if (scope.areaIds !== "all") query = query.where("area_id", "in", scope.areaIds);
-  const rows = await query.groupBy(["measure", "key"]).execute();
-  return rows.map((r) => ({ measure: r.measure, key: r.key, count: Number(r.count) }));
+export async function countsFor(db: Db, scope: FigureScope) {
+  const { months, days } = splitByWholeMonths(scope.period);
+  const areaIds = scope.areaIds;
+  const monthly = async () => {
+    if (!months) return [];
+    let query = db
+      .selectFrom("report_counts_monthly")
+      .select((eb) => ["measure", "key", eb.fn.sum<number>("count").as("count")])
+      .where("measure", "in", MEASURES)
+      .where("month", ">=", months.first)
+      .where("month", "<=", months.last);
+    if (areaIds !== "all") query = query.where("area_id", "in", areaIds);
+    return query.groupBy(["measure", "key"]).execute();
+  };
+  const daily = async (range: Period) => {
+    let query = db
+      .selectFrom("report_counts_daily")
+      .select((eb) => ["measure", "key", eb.fn.sum<number>("count").as("count")])
+      .where("day", ">=", range.from)
+      .where("day", "<=", range.to)
+      .where("measure", "in", MEASURES);
+    if (areaIds !== "all") query = query.where("area_id", "in", areaIds);
+    return query.groupBy(["measure", "key"]).execute();
+  };
+  const totals = new Map<string, { measure: ReportMeasure; key: string; count: number }>();
+  for (const row of (await Promise.all([monthly(), ...days.map(daily)])).flat()) {
+    const id = `${row.measure}\u0000${row.key}`;
+    const seen = totals.get(id);
+    if (seen) seen.count += Number(row.count);
+    else totals.set(id, { measure: row.measure, key: row.key, count: Number(row.count) });
+  }
+  return [...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
 export async function serviceCategoriesFor(db: Db): Promise<Record<string, string[]>> {

@@ -104,3 +104,29 @@ const monthName = new Intl.DateTimeFormat("en-GB", { month: "short", year: "nume
 export function describeMonth(month: string): string {
   return monthName.format(new Date(`${month}-15T12:00:00Z`));
 }
+
+/** The last day of a month (YYYY-MM), YYYY-MM-DD. */
+export function lastDayOfMonth(month: string): string {
+  return addDays(addMonths(`${month}-01`, 1), -1);
+}
+
+export interface PeriodParts {
+  /** The whole months inside the period, first and last (YYYY-MM), or null when there are none. */
+  months: { first: string; last: string } | null;
+  /** The days of the period outside those months: none, one or two runs, at its start and end. */
+  days: Period[];
+}
+
+/**
+ * A period as whole months and the days at its ends, so counts kept by month and by day can be
+ * added up without counting any day twice or missing one.
+ */
+export function splitByWholeMonths(period: Period): PeriodParts {
+  const first = period.from.endsWith("-01") ? period.from.slice(0, 7) : addMonths(`${period.from.slice(0, 7)}-01`, 1).slice(0, 7);
+  const last = period.to === lastDayOfMonth(period.to.slice(0, 7)) ? period.to.slice(0, 7) : addMonths(`${period.to.slice(0, 7)}-01`, -1).slice(0, 7);
+  if (first > last) return { months: null, days: [period] };
+  const days: Period[] = [];
+  if (period.from < `${first}-01`) days.push({ from: period.from, to: addDays(`${first}-01`, -1) });
+  if (period.to > lastDayOfMonth(last)) days.push({ from: addDays(lastDayOfMonth(last), 1), to: period.to });
+  return { months: { first, last }, days };
+}

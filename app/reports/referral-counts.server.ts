@@ -7,6 +7,7 @@
  */
 import type { Db } from "~/lib/db.server";
 import { londonDate } from "~/referrals/working-days";
+import { addMonthlyCounts } from "./monthly-counts.server";
 import { addDays, startOfUkDay } from "./period";
 import { REFERRAL_MEASURES, referralFacts } from "./referral-facts";
 import { mergeCounts } from "./triage-facts.server";
@@ -15,10 +16,24 @@ const WATERMARK_KEY = "reports_referrals_counted_to";
 // Long enough for a change whose time was taken just before a refresh to be written after it.
 const OVERLAP_MS = 60_000;
 
-/** Counts the referrals made on each of these UK days again, replacing what was there. */
+const LOCK_KEY = "reports_referrals_recounting";
+
+/**
+ * Counts the referrals made on each of these UK days again, replacing what was there, and moves
+ * the monthly roll-up by the difference. One day at a time, each in a transaction that first takes
+ * a row lock every recount shares: two servers recounting the same day then take turns, and the
+ * second reads the first's rows as the old ones, rather than both taking the same old rows away
+ * from the month (or colliding on the new rows' keys).
+ */
 export async function recountReferralDays(db: Db, days: Iterable<string>): Promise<void> {
   for (const day of days) {
     await db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      await trx
+        .insertInto("app_meta")
+        .values({ key: LOCK_KEY, value: day })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: day, updated_at: now }))
+        .execute();
       const referrals = await trx
         .selectFrom("referrals")
         .select(["kind", "status", "outcome", "decline_reason", "service_id", "area_id", "created_at", "first_action_at"])
@@ -29,8 +44,15 @@ export async function recountReferralDays(db: Db, days: Iterable<string>): Promi
         referrals.flatMap((r) => referralFacts(r).map((fact) => ({ day, area_id: r.area_id ?? "", ...fact, count: 1 }))),
         (r) => `${r.area_id}|${r.measure}|${r.key}`,
       );
+      const old = await trx
+        .selectFrom("report_counts_daily")
+        .select(["area_id", "measure", "key", "count"])
+        .where("day", "=", day)
+        .where("measure", "in", REFERRAL_MEASURES)
+        .execute();
       await trx.deleteFrom("report_counts_daily").where("day", "=", day).where("measure", "in", REFERRAL_MEASURES).execute();
       for (let i = 0; i < rows.length; i += 100) await trx.insertInto("report_counts_daily").values(rows.slice(i, i + 100)).execute();
+      await addMonthlyCounts(trx, [...rows, ...old.map((r) => ({ ...r, day, count: -r.count }))]);
     });
   }
 }
@@ -67,7 +89,10 @@ export async function refreshReferralCounts(db: Db, now: Date = new Date()): Pro
  * benchmarks), which a refresh would not notice.
  */
 export async function rebuildReferralCounts(db: Db, now: Date = new Date()): Promise<number> {
-  await db.deleteFrom("report_counts_daily").where("measure", "in", REFERRAL_MEASURES).execute();
-  await db.deleteFrom("app_meta").where("key", "=", WATERMARK_KEY).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("report_counts_daily").where("measure", "in", REFERRAL_MEASURES).execute();
+    await trx.deleteFrom("report_counts_monthly").where("measure", "in", REFERRAL_MEASURES).execute();
+    await trx.deleteFrom("app_meta").where("key", "=", WATERMARK_KEY).execute();
+  });
   return refreshReferralCounts(db, now);
 }

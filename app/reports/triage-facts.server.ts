@@ -1,5 +1,6 @@
 import type { Db } from "~/lib/db.server";
 import { londonDate } from "~/referrals/working-days";
+import { addMonthlyCounts } from "./monthly-counts.server";
 import { type CountableTriage, triageFacts } from "./triage-facts";
 
 export interface DailyCountRow {
@@ -79,9 +80,16 @@ export function mergeCounts<T extends { count: number }>(rows: readonly T[], key
 export const dailyKey = (r: DailyCountRow) => `${r.day}|${r.area_id}|${r.measure}|${r.key}`;
 export const districtKey = (r: DistrictCountRow) => `${r.day}|${r.area_id}|${r.outward_code}|${r.key}`;
 
-/** Adds counts to both daily tables; used by the save path and the data generators. */
+const byKey = <T>(keyOf: (row: T) => string) => (a: T, b: T) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+
+/**
+ * Adds counts to both daily tables and to the monthly roll-up, for a triage being saved. Call it
+ * in a transaction, so the day and month rows agree. Rows are written in key
+ * order (a triage's goals come in the order they were chosen), so two triages saved at once on
+ * PostgreSQL lock the rows they share in the same order and one waits, rather than deadlocking.
+ */
 export async function addTriageCounts(db: Db, rows: TriageCountRows): Promise<void> {
-  const daily = mergeCounts(rows.daily, dailyKey);
+  const daily = mergeCounts(rows.daily, dailyKey).sort(byKey(dailyKey));
   for (let i = 0; i < daily.length; i += 100) {
     await db
       .insertInto("report_counts_daily")
@@ -89,7 +97,8 @@ export async function addTriageCounts(db: Db, rows: TriageCountRows): Promise<vo
       .onConflict((oc) => oc.columns(["day", "area_id", "measure", "key"]).doUpdateSet((eb) => ({ count: eb("report_counts_daily.count", "+", eb.ref("excluded.count")) })))
       .execute();
   }
-  const districts = mergeCounts(rows.districts, districtKey);
+  await addMonthlyCounts(db, daily);
+  const districts = mergeCounts(rows.districts, districtKey).sort(byKey(districtKey));
   for (let i = 0; i < districts.length; i += 100) {
     await db
       .insertInto("triage_district_counts_daily")

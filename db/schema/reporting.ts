@@ -20,6 +20,19 @@ export interface ReportCountDailyTable {
   count: number;
 }
 
+/**
+ * The same counts added up by UK month (migration 017): each row is the sum of its month's
+ * report_counts_daily rows, kept so by whatever writes those, so a long period reads few rows.
+ */
+export interface ReportCountMonthlyTable {
+  /** YYYY-MM, the first 7 characters of the UK day. */
+  month: string;
+  area_id: string;
+  measure: ReportMeasure;
+  key: string;
+  count: number;
+}
+
 /** Barriers found by triages, by day and postcode district, for the gap analysis. */
 export interface TriageDistrictCountDailyTable {
   day: string;
@@ -38,6 +51,7 @@ export interface TriageCountedTable {
 
 export interface ReportingTables {
   report_counts_daily: ReportCountDailyTable;
+  report_counts_monthly: ReportCountMonthlyTable;
   triage_district_counts_daily: TriageDistrictCountDailyTable;
   triage_counted: TriageCountedTable;
 }
@@ -45,6 +59,9 @@ export interface ReportingTables {
 export type ReportCountDaily = Selectable<ReportCountDailyTable>;
 export type NewReportCountDaily = Insertable<ReportCountDailyTable>;
 export type ReportCountDailyUpdate = Updateable<ReportCountDailyTable>;
+export type ReportCountMonthly = Selectable<ReportCountMonthlyTable>;
+export type NewReportCountMonthly = Insertable<ReportCountMonthlyTable>;
+export type ReportCountMonthlyUpdate = Updateable<ReportCountMonthlyTable>;
 export type TriageDistrictCountDaily = Selectable<TriageDistrictCountDailyTable>;
 export type NewTriageDistrictCountDaily = Insertable<TriageDistrictCountDailyTable>;
 export type TriageDistrictCountDailyUpdate = Updateable<TriageDistrictCountDailyTable>;

@@ -2,8 +2,8 @@
  * A database for the reports benchmark: the demo partnership and directory, then a year of made-up
  * activity at scale — by default 1,000,000 triages and 300,000 referrals, plus people helped and
  * quiz passes. The same seed gives the same data. Rows go in through Kysely in batches inside
- * one transaction per table, and the triage daily counts are added up in memory and written once,
- * so a million triages take a few minutes, not hours.
+ * one transaction per table, and the triage daily counts (and their monthly roll-up) are added up
+ * in memory and written once, so a million triages take a few minutes, not hours.
  *
  * Run on its own: npx tsx scripts/bench/generate-reporting-data.ts [file or postgres://…/database] [--triages N] [--referrals N]
  */
@@ -18,6 +18,7 @@ import type { Db } from "~/lib/db.server";
 import { createDatabase, isPostgresUrl } from "~/lib/db.server";
 import { seedDemoData } from "~/lib/demo-seed.server";
 import { BARRIER_IDS, EDS_LEVELS, GOAL_IDS } from "~/lib/frameworks";
+import { addMonthlyCounts } from "~/reports/monthly-counts.server";
 import { addDays } from "~/reports/period";
 import { rebuildReferralCounts } from "~/reports/referral-counts.server";
 import { type DailyCountRow, type DistrictCountRow, dailyKey, districtKey, triageCountRows } from "~/reports/triage-facts.server";
@@ -214,6 +215,7 @@ async function generateTriages(db: Db, options: GenerateOptions, areas: DemoArea
   }
   await db.transaction().execute(async (trx) => {
     await inBatches([...daily.values()], 1_000, (batch) => trx.insertInto("report_counts_daily").values(batch).execute());
+    await addMonthlyCounts(trx, [...daily.values()]);
     await inBatches([...districts.values()], 1_000, (batch) => trx.insertInto("triage_district_counts_daily").values(batch).execute());
   });
   options.log?.(`  daily count rows: ${daily.size.toLocaleString("en-GB")}, district rows: ${districts.size.toLocaleString("en-GB")}`);

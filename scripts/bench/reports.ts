@@ -14,7 +14,7 @@
  * reused from) a database called waymark_reports_bench on that server, the plans are PostgreSQL's
  * EXPLAIN ANALYZE, and the app is started with DATABASE_URL.
  *
- * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30] [--postgres postgres://…]
+ * Run: npx tsx scripts/bench/reports.ts [--regenerate] [--rounds 30] [--postgres postgres://… | --file /tmp/….db]
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -35,8 +35,8 @@ import { DEFAULTS, generateReportingDatabase } from "./generate-reporting-data";
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 30;
 const POSTGRES_SERVER = args.includes("--postgres") ? args[args.indexOf("--postgres") + 1] : undefined;
-/** Where the generated data is kept between runs. */
-const LOCATION = POSTGRES_SERVER ? databaseUrl(POSTGRES_SERVER, "waymark_reports_bench") : "/tmp/waymark-reports-bench.db";
+/** Where the generated data is kept between runs (for SQLite, --file picks another file). */
+const LOCATION = POSTGRES_SERVER ? databaseUrl(POSTGRES_SERVER, "waymark_reports_bench") : args.includes("--file") ? args[args.indexOf("--file") + 1] : "/tmp/waymark-reports-bench.db";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function percentile(sorted: number[], p: number): number {
@@ -69,13 +69,15 @@ async function ensureDatabase(): Promise<void> {
 }
 
 /**
- * Every query getReport runs (each different one once), caught through Kysely's log, then
- * explained: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE (which runs the query).
+ * Every query getReport runs (each different one once: the same SQL with other values, such as the
+ * two ends of a period read from the daily counts, counts as different), caught through Kysely's
+ * log, then explained: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE (which runs it).
  */
 async function explainQueries(label: string, scope: Parameters<typeof getReport>[1]): Promise<void> {
   const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+  const same = (a: { sql: string; parameters: readonly unknown[] }, b: { sql: string; parameters: readonly unknown[] }) => a.sql === b.sql && JSON.stringify(a.parameters) === JSON.stringify(b.parameters);
   const db = createDatabase(LOCATION, (event) => {
-    if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => q.sql === event.query.sql)) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
+    if (event.level === "query" && /^select/i.test(event.query.sql) && !seen.some((q) => same(q, event.query))) seen.push({ sql: event.query.sql, parameters: event.query.parameters });
   });
   await getReport(db, scope);
   console.log(`\nQuery plans (${label}):`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, describeMonth, describePeriod, financialYearStart, monthsOf, periodInstants, presetPeriod, startOfUkDay } from "~/reports/period";
+import { addDays, addMonths, describeMonth, describePeriod, financialYearStart, lastDayOfMonth, monthsOf, periodInstants, presetPeriod, splitByWholeMonths, startOfUkDay } from "~/reports/period";
 import { daysBetween, formatShare, hoursFromMinutes, median, share, weightedMedian } from "~/reports/stats";
 
 describe("median", () => {
@@ -69,3 +69,51 @@ describe("periods", () => {
     expect(describePeriod({ from: "2026-04-01", to: "2026-04-01" })).toBe("1 April 2026");
   });
 });
+
+describe("a period as whole months and the days at its ends", () => {
+  it("knows the last day of each month, leap years included", () => {
+    expect(lastDayOfMonth("2026-02")).toBe("2026-02-28");
+    expect(lastDayOfMonth("2028-02")).toBe("2028-02-29");
+    expect(lastDayOfMonth("2026-12")).toBe("2026-12-31");
+  });
+
+  it("splits the last 12 months into part months at each end and whole months between", () => {
+    expect(splitByWholeMonths(presetPeriod("last-12-months", "2026-11-23"))).toEqual({
+      months: { first: "2025-12", last: "2026-10" },
+      days: [
+        { from: "2025-11-24", to: "2025-11-30" },
+        { from: "2026-11-01", to: "2026-11-23" },
+      ],
+    });
+  });
+
+  it("needs no days for whole months, and no months inside one month", () => {
+    expect(splitByWholeMonths({ from: "2026-01-01", to: "2026-03-31" })).toEqual({ months: { first: "2026-01", last: "2026-03" }, days: [] });
+    expect(splitByWholeMonths({ from: "2026-02-01", to: "2026-02-28" })).toEqual({ months: { first: "2026-02", last: "2026-02" }, days: [] });
+    expect(splitByWholeMonths({ from: "2026-02-02", to: "2026-02-28" })).toEqual({ months: null, days: [{ from: "2026-02-02", to: "2026-02-28" }] });
+    expect(splitByWholeMonths({ from: "2026-01-31", to: "2026-02-27" })).toEqual({ months: null, days: [{ from: "2026-01-31", to: "2026-02-27" }] });
+  });
+
+  it("keeps a single day at either end, across the turn of a year", () => {
+    expect(splitByWholeMonths({ from: "2025-12-31", to: "2026-03-01" })).toEqual({
+      months: { first: "2026-01", last: "2026-02" },
+      days: [
+        { from: "2025-12-31", to: "2025-12-31" },
+        { from: "2026-03-01", to: "2026-03-01" },
+      ],
+    });
+  });
+
+  it("covers every day of a period exactly once", () => {
+    for (const [from, to] of [["2025-11-24", "2026-11-23"], ["2026-04-01", "2026-04-30"], ["2026-03-15", "2026-05-02"], ["2024-02-29", "2024-03-01"]]) {
+      const { months, days } = splitByWholeMonths({ from, to });
+      const covered: string[] = [];
+      for (const run of days) for (let day = run.from; day <= run.to; day = addDays(day, 1)) covered.push(day);
+      if (months) for (const month of monthsOf({ from: `${months.first}-01`, to: `${months.last}-01` })) for (let day = `${month}-01`; day <= lastDayOfMonth(month); day = addDays(day, 1)) covered.push(day);
+      const expected: string[] = [];
+      for (let day = from; day <= to; day = addDays(day, 1)) expected.push(day);
+      expect(covered.sort()).toEqual(expected);
+    }
+  });
+});
+
