@@ -15,6 +15,7 @@ import * as m013 from "./013-outreach";
 import * as m014 from "./014-multi-server";
 import * as m015 from "./015-welsh-listings";
 import * as m016 from "./016-outreach-reporting";
+import * as m017 from "./017-courses";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "014-multi-server": m014,
   "015-welsh-listings": m015,
   "016-outreach-reporting": m016,
+  "017-courses": m017,
 };
