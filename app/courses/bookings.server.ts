@@ -20,8 +20,15 @@ export interface BookingSourceContext {
   source: "plan" | "referral";
   reference: string;
   areaId: string | null;
+  /** The plan or referral page, to go back to. */
+  backHref: string;
   /** What is already known, so nobody types it again. */
   prefill: { name: string; phone: string; email: string };
+}
+
+/** The query string that carries a booking's plan or referral from page to page. */
+export function sourceQuery(from: Pick<BookingSourceContext, "source" | "reference">): string {
+  return new URLSearchParams({ [from.source === "plan" ? "triage" : "referral"]: from.reference }).toString();
 }
 
 /** The plan or referral a booking is made from, if this user may see it; null otherwise. */
@@ -29,7 +36,7 @@ export async function bookingSourceFor(db: Db, user: CurrentUser, query: { triag
   if (query.triage) {
     const result = await findTriageResultByReference(db, query.triage);
     if (!result || !canReadTriageResult(user, result)) return null;
-    return { source: "plan", reference: result.reference, areaId: result.areaId, prefill: { name: "", phone: "", email: "" } };
+    return { source: "plan", reference: result.reference, areaId: result.areaId, backHref: `/triage/result/${result.id}`, prefill: { name: "", phone: "", email: "" } };
   }
   if (query.referral) {
     const record = await findReferralFor(db, user, query.referral);
@@ -40,6 +47,7 @@ export async function bookingSourceFor(db: Db, user: CurrentUser, query: { triag
       source: "referral",
       reference: referral.reference,
       areaId: referral.area_id,
+      backHref: `/referrals/${referral.reference}`,
       prefill: {
         name: referral.person_name ?? "",
         phone: normalisePhone(detail) ?? "",
