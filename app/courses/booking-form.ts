@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normaliseEmail, normalisePhone } from "./people";
-import { SEND_DATES_BY } from "./courses";
+import { SEND_DATES_BY, type SendDatesBy } from "./courses";
 
 const emailShape = z.string().email();
 // Checked with the other rules rather than by the shape, so a missing tick is reported with every other problem at once.
@@ -13,7 +13,8 @@ export const bookingFormSchema = z
     name: z.string().trim().min(1, "Enter the person’s name").max(100, "Name must be 100 characters or fewer"),
     phone: z.string().trim().max(30, "Enter a UK mobile number, like 07700 900 982").optional().default(""),
     email: z.string().trim().max(320, "Email address must be 320 characters or fewer").optional().default(""),
-    sendBy: z.enum(SEND_DATES_BY, { errorMap: () => ({ message: "Choose how to send them the dates" }) }),
+    // A refine, not an enum: a missing choice must not hide the other problems.
+    sendBy: z.string().optional().default("").refine((v) => (SEND_DATES_BY as readonly string[]).includes(v), "Choose how to send them the dates"),
     consent,
   })
   .superRefine((form, ctx) => {
@@ -23,7 +24,7 @@ export const bookingFormSchema = z
     if (form.sendBy === "sms" && form.phone === "") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["phone"], message: "Enter their mobile number to send the dates by text" });
     if (form.sendBy === "email" && form.email === "") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["email"], message: "Enter their email address to send the dates by email" });
   })
-  .transform((form) => ({ name: form.name, sendBy: form.sendBy, phone: normalisePhone(form.phone), email: normaliseEmail(form.email) }));
+  .transform((form) => ({ name: form.name, sendBy: form.sendBy as SendDatesBy, phone: normalisePhone(form.phone), email: normaliseEmail(form.email) }));
 export type BookingForm = z.output<typeof bookingFormSchema>;
 
 /** A walk-in on the register: a name, and a mobile or email if they want to give one. */

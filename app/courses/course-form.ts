@@ -12,6 +12,10 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+function wholeNumberIn(value: string, min: number, max: number): boolean {
+  return /^\d{1,4}$/.test(value) && Number(value) >= min && Number(value) <= max;
+}
+
 /** A course's details: which of the provider's listings it belongs to, its title and what it covers. */
 export const courseFormSchema = z.object({
   serviceId: z.string().trim().min(1, "Choose the listing this course belongs to").max(100),
@@ -29,23 +33,17 @@ export const sessionFormSchema = z
     date: z.string().trim().refine(isRealDate, "Enter the date of the first session, like 2027-01-11"),
     startsAt: z.string().trim().regex(clock, "Enter the start time, like 10:00"),
     endsAt: z.string().trim().regex(clock, "Enter the end time, like 12:00"),
-    where: z.enum(["place", "bus"], { errorMap: () => ({ message: "Choose where the session is" }) }),
+    // Checked with refine rather than enum and coerce, which stop every later check: all problems show at once.
+    where: z.string().optional().default("").refine((w) => w === "place" || w === "bus", "Choose where the session is"),
     place: z.string().trim().max(200, "Place must be 200 characters or fewer").optional().default(""),
-    capacity: z.coerce
-      .number({ invalid_type_error: "Enter how many people can come, as a number like 8" })
-      .int("Enter how many people can come, as a whole number")
-      .min(1, "At least 1 person must be able to come")
-      .max(500, "Capacity must be 500 or fewer"),
-    weeks: z.coerce
-      .number({ invalid_type_error: `Enter how many weeks, from 1 to ${MAX_WEEKS}` })
-      .int(`Enter how many weeks, from 1 to ${MAX_WEEKS}`)
-      .min(1, `Enter how many weeks, from 1 to ${MAX_WEEKS}`)
-      .max(MAX_WEEKS, `Enter how many weeks, from 1 to ${MAX_WEEKS}`),
+    capacity: z.string().trim().refine((c) => wholeNumberIn(c, 1, 500), "Enter how many people can come, as a whole number from 1 to 500"),
+    weeks: z.string().trim().refine((w) => wholeNumberIn(w, 1, MAX_WEEKS), `Enter how many weeks, from 1 to ${MAX_WEEKS}`),
   })
   .superRefine((form, ctx) => {
     if (clock.test(form.startsAt) && clock.test(form.endsAt) && form.endsAt <= form.startsAt) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endsAt"], message: "The end time must be after the start time" });
     }
     if (form.where === "place" && form.place === "") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["place"], message: "Enter where the session is, or choose the digital bus" });
-  });
+  })
+  .transform((form) => ({ ...form, where: form.where as "place" | "bus", capacity: Number(form.capacity), weeks: Number(form.weeks) }));
 export type SessionForm = z.output<typeof sessionFormSchema>;

@@ -37,7 +37,12 @@ describe("forms", () => {
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((i) => i.path[0]);
     expect(paths).toEqual(expect.arrayContaining(["date", "endsAt", "place", "capacity", "weeks"]));
-    expect(parse(sessionFormSchema, { date: "2027-01-11", startsAt: "10:00", endsAt: "12:00", where: "bus", capacity: "8", weeks: "5" }).success).toBe(true);
+    expect(sessionFormSchema.parse({ date: "2027-01-11", startsAt: "10:00", endsAt: "12:00", where: "bus", capacity: "8", weeks: "5" })).toMatchObject({ capacity: 8, weeks: 5 });
+    // A missing choice and a word for a number do not hide the other problems.
+    const all = sessionFormSchema.safeParse({ date: "2027-01-11", startsAt: "12:00", endsAt: "10:00", capacity: "lots", weeks: "5" });
+    expect(all.error?.issues.map((i) => i.path[0])).toEqual(["where", "capacity", "endsAt"]);
+    const booking = bookingFormSchema.safeParse({ name: "", phone: "123", email: "" });
+    expect(booking.error?.issues.map((i) => i.path[0])).toEqual(["name", "sendBy", "consent", "phone"]);
   });
 
   it("needs consent, and the contact for the way the dates are sent", () => {
