@@ -96,13 +96,13 @@ export default function Register() {
                 defaultValues={ticked}
                 items={entries.map((e) => ({ value: e.personId, text: e.name, hint: e.walkIn ? "Walked in" : undefined }))}
               />
-              <h2 className="govuk-heading-s">What they did (optional)</h2>
+              <h2 className="govuk-heading-s govuk-!-margin-bottom-1">What they did (optional)</h2>
+              <p className="govuk-hint">For example, set up an email account. Up to {NOTE_MAX} characters each.</p>
               {entries.map((e) => (
                 <Input
                   key={e.personId}
                   name={`note-${e.personId}`}
-                  label={e.name}
-                  hint={`For example, set up an email account. Up to ${NOTE_MAX} characters.`}
+                  label={`What ${e.name} did`}
                   defaultValue={typed(`note-${e.personId}`) ?? e.note ?? ""}
                   error={errors[`note-${e.personId}`]}
                 />
