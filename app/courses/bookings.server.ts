@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { CurrentUser } from "~/accounts/auth.server";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import type { Db } from "~/lib/db.server";
+import { SMS_MAX_LENGTH } from "~/messaging/message";
 import { enqueueMessage } from "~/messaging/outbox.server";
 import { findReferralFor } from "~/referrals/record.server";
 import { canReadTriageResult } from "~/triage/assisted-triage";
@@ -108,7 +109,7 @@ export async function bookOntoCourse(
 
     let messageQueued = false;
     if (form.sendBy !== "none") {
-      const text = bookingMessage({ name: form.name, title: course.title, provider: course.provider, sessions: ahead });
+      const text = bookingMessage({ name: form.name, title: course.title, provider: course.provider, sessions: ahead, maxLength: form.sendBy === "sms" ? SMS_MAX_LENGTH : undefined });
       const related = { type: "course-person", id: person.id };
       const queued =
         form.sendBy === "sms"

@@ -111,11 +111,20 @@ export function sessionLine(session: SessionTimes & SessionPlace): string {
   return `${formatSessionDate(session.date)}, ${formatClock(session.starts_at)} to ${formatClock(session.ends_at)}${where ? `, ${where}` : ""}`;
 }
 
-/** The text or email a person gets when booked: what, who with, and every date. */
-export function bookingMessage(input: { name: string; title: string; provider: string; sessions: ReadonlyArray<SessionTimes & SessionPlace> }): { subject: string; body: string } {
+/**
+ * The text or email a person gets when booked: what, who with, and every date. A long course may
+ * not fit in a text (`maxLength`): then the first dates are listed and the rest counted.
+ */
+export function bookingMessage(input: { name: string; title: string; provider: string; sessions: ReadonlyArray<SessionTimes & SessionPlace>; maxLength?: number }): { subject: string; body: string } {
   const dates = [...input.sessions].sort(bySessionTime).map((s) => `- ${sessionLine(s)}`);
-  return {
-    subject: `Your place on ${input.title}`,
-    body: [`Hello ${input.name}, you have a place on ${input.title} with ${input.provider}.`, "", "Dates:", ...dates, "", "If you cannot come, please tell the person who booked you."].join("\n"),
+  const head = [`Hello ${input.name}, you have a place on ${input.title} with ${input.provider}.`, "", "Dates:"];
+  const foot = ["", "If you cannot come, please tell the person who booked you."];
+  const compose = (shown: number) => {
+    const rest = dates.length - shown;
+    const more = rest > 0 ? [`- and ${rest} more ${rest === 1 ? "session" : "sessions"}: ask the course for the full list`] : [];
+    return [...head, ...dates.slice(0, shown), ...more, ...foot].join("\n");
   };
+  let shown = dates.length;
+  while (shown > 1 && input.maxLength !== undefined && compose(shown).length > input.maxLength) shown--;
+  return { subject: `Your place on ${input.title}`, body: compose(shown) };
 }

@@ -70,26 +70,36 @@ export default function BookPlace() {
           ))}
         </ul>
       </div>
-      <Form method="post" noValidate>
-        <Input name="name" label="Their name" autoComplete="off" defaultValue={typed("name")} error={errors.name} />
-        <Input name="phone" label="Mobile number (optional)" type="tel" autoComplete="off" width="20" defaultValue={typed("phone") ?? ""} error={errors.phone} />
-        <Input name="email" label="Email address (optional)" type="email" autoComplete="off" spellCheck={false} defaultValue={typed("email") ?? ""} error={errors.email} />
-        <Radios
-          name="sendBy"
-          legend="Send them the dates"
-          legendSize="s"
-          error={errors.sendBy}
-          defaultValue={typed("sendBy")}
-          items={[
-            { value: "sms", text: "By text message" },
-            { value: "email", text: "By email" },
-            { value: "none", text: "Do not send, I will give them the dates" },
-          ]}
-        />
-        <ConsentCheck consentText={consentText} error={errors.consent} checked={typed("consent") === "yes"} />
-        <Button preventDoubleClick>Book the place</Button>
-      </Form>
+      {course.placesLeft === 0 ? (
+        <p className="govuk-body">This course is full. Choose another course, or ask the provider if a place comes free.</p>
+      ) : (
+        <BookingFields consentText={consentText} errors={errors} typed={typed} />
+      )}
     </div>
+  );
+}
+
+function BookingFields({ consentText, errors, typed }: { consentText: string; errors: Record<string, string>; typed: (key: string) => string | undefined }) {
+  return (
+    <Form method="post" noValidate>
+      <Input name="name" label="Their name" autoComplete="off" defaultValue={typed("name")} error={errors.name} />
+      <Input name="phone" label="Mobile number (optional)" type="tel" autoComplete="off" width="20" defaultValue={typed("phone") ?? ""} error={errors.phone} />
+      <Input name="email" label="Email address (optional)" type="email" autoComplete="off" spellCheck={false} defaultValue={typed("email") ?? ""} error={errors.email} />
+      <Radios
+        name="sendBy"
+        legend="Send them the dates"
+        legendSize="s"
+        error={errors.sendBy}
+        defaultValue={typed("sendBy")}
+        items={[
+          { value: "sms", text: "By text message" },
+          { value: "email", text: "By email" },
+          { value: "none", text: "Do not send, I will give them the dates" },
+        ]}
+      />
+      <ConsentCheck consentText={consentText} error={errors.consent} checked={typed("consent") === "yes"} />
+      <Button preventDoubleClick>Book the place</Button>
+    </Form>
   );
 }
 

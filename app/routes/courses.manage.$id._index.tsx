@@ -89,7 +89,7 @@ export default function ManageCourse() {
         <h2 className="govuk-heading-m" id="sessions">
           Sessions
         </h2>
-        {sessions.length === 0 ? <p className="govuk-body">No sessions yet. Add them below.</p> : <SessionList courseId={course.id} sessions={sessions} />}
+        {sessions.length === 0 ? <p className="govuk-body">No sessions yet. Add them below.</p> : <SessionList sessions={sessions} />}
         <h2 className="govuk-heading-m">Add sessions</h2>
         <Form method="post" noValidate>
           <SessionFields values={actionData?.values ?? {}} errors={errors} />
@@ -134,7 +134,8 @@ export default function ManageCourse() {
 
 type Sessions = ReturnType<typeof useLoaderData<typeof loader>>["sessions"];
 
-function SessionList({ courseId, sessions }: { courseId: string; sessions: Sessions }) {
+/** Each Remove form has no action on purpose: Remix then posts to this index route (adding ?index), not to its parent. */
+function SessionList({ sessions }: { sessions: Sessions }) {
   return (
     <ul className="govuk-list app-sessions">
       {sessions.map((s) => (
@@ -149,7 +150,7 @@ function SessionList({ courseId, sessions }: { courseId: string; sessions: Sessi
               </a>
             )}
             {s.marked === 0 ? (
-              <Form method="post" action={`/courses/manage/${courseId}`}>
+              <Form method="post">
                 <input type="hidden" name="sessionId" value={s.id} />
                 <button type="submit" name="intent" value="remove-session" className="govuk-button govuk-button--secondary" data-module="govuk-button">
                   Remove<span className="govuk-visually-hidden"> {s.line}</span>

@@ -62,6 +62,17 @@ describe("a provider publishes a course", () => {
     expect(noSessions.status).toBe(400);
   });
 
+  it("removes a session nobody has been marked at, and keeps one with a register", async () => {
+    const { courseId, sessionIds } = await createTestCourse(testDb, { createdBy: users.provider.id, sessions: [{ inDays: 0 }, { inDays: 7 }] });
+    const personId = await createBookedPerson(testDb, { courseId, areaId: maidstone, bookedBy: users.champion.id });
+    await testDb.insertInto("session_attendance").values({ session_id: sessionIds[0], person_id: personId, attended: 1, note: null, marked_by_user_id: users.provider.id, marked_at: new Date().toISOString() }).execute();
+    const remove = (sessionId: string) => post(courseAction, `/courses/manage/${courseId}?index`, users.provider, { intent: "remove-session", sessionId }, { id: courseId });
+    expect((await remove(sessionIds[0])).status).toBe(400);
+    expect((await remove(sessionIds[1])).headers.get("Location")).toContain("done=removed");
+    const left = await testDb.selectFrom("course_sessions").select("id").where("course_id", "=", courseId).execute();
+    expect(left).toEqual([{ id: sessionIds[0] }]);
+  });
+
   it("will not put a course on another organisation's listing", async () => {
     const refused = await createCourse(users.otherProvider, {});
     expect(refused.status).toBe(400);

@@ -66,4 +66,13 @@ describe("words", () => {
     expect(message.body.indexOf("11 January")).toBeLessThan(message.body.indexOf("18 January"));
     expect(message.body).toContain("Hello Sam, you have a place on Getting online with Connect Kent.");
   });
+
+  it("fits a long course into a text by counting the dates that do not fit", () => {
+    const twenty = weeklyDates("2027-01-11", 12).map((date) => session(date));
+    const text = bookingMessage({ name: "Sam", title: "Getting online", provider: "Connect Kent", sessions: twenty, maxLength: 600 });
+    expect(text.body.length).toBeLessThanOrEqual(600);
+    expect(text.body).toMatch(/- and \d+ more sessions: ask the course for the full list/);
+    expect(text.body).toContain("Monday 11 January 2027");
+    expect(bookingMessage({ name: "Sam", title: "Getting online", provider: "Connect Kent", sessions: twenty }).body).not.toContain("more sessions");
+  });
 });
