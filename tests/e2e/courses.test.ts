@@ -66,6 +66,15 @@ describe("learners' courses", () => {
         await submit(provider, () => p.getByRole("button", { name: "Continue" }).click(), /\/courses\/manage\/[0-9a-f-]{36}$/);
         const coursePath = new URL(p.url()).pathname;
 
+        // A session added by mistake, then removed from the course page.
+        await p.getByLabel("Date of the first session").fill(londonToday());
+        await p.getByLabel("Start time").fill("18:00");
+        await p.getByLabel("End time").fill("19:00");
+        await p.getByLabel("On the digital bus").check();
+        await submit(provider, () => p.getByRole("button", { name: "Add sessions" }).click(), /done=sessions/);
+        await submit(provider, () => p.getByRole("button", { name: /^Remove / }).click(), /done=removed/);
+        await expect(p.locator(".app-sessions__item").count()).resolves.toBe(0);
+
         await p.getByLabel("Date of the first session").fill(londonToday());
         await p.getByLabel("Start time").fill("00:00");
         await p.getByLabel("End time").fill("23:59");
