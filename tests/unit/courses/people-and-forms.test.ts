@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { courseReach } from "~/courses/access";
 import { bookingFormSchema, registerFormSchema, walkInFormSchema } from "~/courses/booking-form";
 import { sessionFormSchema } from "~/courses/course-form";
 import { detailsToAdd, isPersonDueForErasure, matchPerson } from "~/courses/people";
@@ -67,5 +68,16 @@ describe("forms", () => {
       { personId: "p2", attended: true, note: "Set up email" },
     ]);
     expect(schema.safeParse({ attended: ["p3"] }).success).toBe(false);
+  });
+});
+
+describe("course reach", () => {
+  const user = (role: "champion" | "provider" | "coordinator" | "admin") => ({ id: "u", role, organisationId: "org", areaIds: ["area"] });
+
+  it("is the organisation's for a provider, the areas for a coordinator, everything for an admin and nothing for a champion", () => {
+    expect(courseReach(user("provider"))).toEqual({ all: false, organisationId: "org", areaIds: [] });
+    expect(courseReach(user("coordinator"))).toEqual({ all: false, organisationId: null, areaIds: ["area"] });
+    expect(courseReach(user("admin")).all).toBe(true);
+    expect(courseReach(user("champion"))).toEqual({ all: false, organisationId: null, areaIds: [] });
   });
 });
