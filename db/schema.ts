@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AccountTables } from "./schema/accounts";
+import type { CourseTables } from "./schema/courses";
 import type { DirectoryTables } from "./schema/directory";
 import type { DirectoryEditTables } from "./schema/directory-edits";
 import type { DirectoryReportTables } from "./schema/directory-reports";
@@ -47,6 +48,7 @@ export type JobRun = Selectable<JobRunTable>;
 export interface Database
   extends FoundationTables,
     AccountTables,
+    CourseTables,
     DirectoryTables,
     DirectoryEditTables,
     DirectoryReportTables,

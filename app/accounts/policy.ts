@@ -36,6 +36,11 @@ export const PERMISSIONS = [
   "outreach:send:area",
   "outreach:send:own-org",
   "outreach:senders:manage",
+  "course:manage:own-org",
+  "course:manage:area",
+  "course:manage:all",
+  "course:book",
+  "learner:data:area",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,13 +55,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 const SIGNED_IN: Permission[] = ["training:take"];
-const HELPER: Permission[] = [...SIGNED_IN, "triage:create", "triage:read:own", "referral:create", "referral:read:own", "people-helped:log"];
+const HELPER: Permission[] = [...SIGNED_IN, "triage:create", "triage:read:own", "referral:create", "referral:read:own", "people-helped:log", "course:book"];
 
 export const POLICY: Record<Role, readonly Permission[]> = {
   champion: HELPER,
   staff: HELPER,
   // Outreach about their own services only, and only once a coordinator allows their organisation.
-  provider: [...SIGNED_IN, "referral:read:own-org", "referral:update:own-org", "directory:edit:own-org", "outreach:send:own-org"],
+  provider: [...SIGNED_IN, "referral:read:own-org", "referral:update:own-org", "directory:edit:own-org", "outreach:send:own-org", "course:manage:own-org"],
   coordinator: [
     ...HELPER,
     "triage:read:area",
@@ -71,6 +76,8 @@ export const POLICY: Record<Role, readonly Permission[]> = {
     "audit:read:area",
     "outreach:send:area",
     "outreach:senders:manage",
+    "course:manage:area",
+    "learner:data:area",
   ],
   admin: [...PERMISSIONS],
 };

@@ -35,7 +35,11 @@ export function editsNeedApproval(user: ListingEditor): boolean {
 
 /** True when `user` may edit a listing owned by `organisationId` in `areaId`. */
 export function canReachListing(user: ListingEditor, listing: { organisation_id: string; area_id: string | null }): boolean {
-  const reach = listingReach(user);
+  return reachIncludes(listingReach(user), listing);
+}
+
+/** True when a listing owned by `organisation_id` in `area_id` is within `reach`. */
+export function reachIncludes(reach: ListingReach, listing: { organisation_id: string; area_id: string | null }): boolean {
   return (
     reach.all ||
     (reach.organisationId !== null && listing.organisation_id === reach.organisationId) ||
@@ -45,7 +49,11 @@ export function canReachListing(user: ListingEditor, listing: { organisation_id:
 
 /** A where-clause on `services` for the listings within reach. */
 export function servicesInReach(user: ListingEditor) {
-  const reach = listingReach(user);
+  return servicesWithin(listingReach(user));
+}
+
+/** A where-clause on `services` for any reach: listings' own, or another capability's (courses). */
+export function servicesWithin(reach: ListingReach) {
   return (eb: ExpressionBuilder<Database, "services">) => {
     // and([]) is always true and or([]) never, so no reach at all matches nothing.
     if (reach.all) return eb.and([]);

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { publicBaseUrl } from "~/accounts/tokens.server";
+import { runLearnerRetention } from "~/courses/people.server";
 import { runListingReviewJob } from "~/directory/review-jobs.server";
 import type { Config } from "~/lib/config.server";
 import type { Db } from "~/lib/db.server";
@@ -30,6 +31,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
       const r = await runReferralJobs(db, now, { retentionMonths: config.RETENTION_MONTHS, baseUrl: publicBaseUrl() });
       return `${r.remindersSent} reminder(s) to services, ${r.coordinatorsFlagged} referral(s) flagged to coordinators, ${r.closed} closed, ${r.erased} erased after ${config.RETENTION_MONTHS} months`;
     },
+  },
+  {
+    name: "learner-retention",
+    run: async (db, config, now) => `${await runLearnerRetention(db, now, config.RETENTION_MONTHS)} learner(s) erased ${config.RETENTION_MONTHS} months after their last session`,
   },
   {
     name: "listing-reviews",

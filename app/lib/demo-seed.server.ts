@@ -1,5 +1,6 @@
 import { loadDemoUsers, seedDemoUsers } from "~/accounts/demo-users.server";
 import type { Db } from "~/lib/db.server";
+import { seedDemoCourses } from "~/courses/demo-courses.server";
 import { seedDirectory } from "~/directory/seed.server";
 
 const FLAG = "demo_seeded_at";
@@ -14,6 +15,7 @@ export interface DemoSeedSummary {
 export async function seedDemoData(db: Db): Promise<DemoSeedSummary> {
   await seedDirectory(db);
   const demo = await seedDemoUsers(db);
+  await seedDemoCourses(db);
   await db
     .insertInto("app_meta")
     .values({ key: FLAG, value: new Date().toISOString() })
@@ -26,6 +28,8 @@ export async function seedDemoData(db: Db): Promise<DemoSeedSummary> {
 export async function ensureDemoData(db: Db): Promise<DemoSeedSummary> {
   const seeded = await db.selectFrom("app_meta").select("value").where("key", "=", FLAG).executeTakeFirst();
   if (!seeded) return seedDemoData(db);
+  // Courses came after the first demo data: an existing demo database gets them once.
+  await seedDemoCourses(db);
   const demo = loadDemoUsers();
   return { seededNow: false, password: demo.password, users: demo.users };
 }

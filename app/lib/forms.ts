@@ -16,13 +16,7 @@ export function parseForm<S extends z.ZodTypeAny>(
   formData: FormData,
   { arrays = [] }: { arrays?: readonly string[] } = {},
 ): FormResult<z.output<S>> {
-  const values: Record<string, string | string[]> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = arrays.includes(key) ? all : (all[0] ?? "");
-  }
-  for (const key of arrays) values[key] ??= [];
-
+  const values = submittedValues(formData, arrays);
   const result = schema.safeParse(values);
   if (result.success) return { success: true, data: result.data };
   const errors: FieldErrors = {};
@@ -31,6 +25,17 @@ export function parseForm<S extends z.ZodTypeAny>(
     errors[field] ??= issue.message;
   }
   return { success: false, errors, values };
+}
+
+/** What was typed, as typed, to show again when a later check (after the schema's) refuses it. */
+export function submittedValues(formData: FormData, arrays: readonly string[] = []): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = arrays.includes(key) ? all : (all[0] ?? "");
+  }
+  for (const key of arrays) values[key] ??= [];
+  return values;
 }
 
 /** A text value from a form result's echoed values, for defaultValue. */

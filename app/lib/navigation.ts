@@ -17,6 +17,8 @@ const SECTIONS: Section[] = [
   { href: "/services", text: "Find help", public: true },
   { href: "/directory/manage", text: "Listings", permission: "directory:edit:own-org" },
   { href: "/directory/manage", text: "Listings", permission: "directory:edit:area" },
+  { href: "/courses/manage", text: "Courses", permission: "course:manage:own-org" },
+  { href: "/courses/manage", text: "Courses", permission: "course:manage:area" },
   { href: "/people-helped", text: "People helped", permission: "people-helped:log" },
   { href: "/knowledge", text: "Guides", public: true },
   { href: "/training", text: "Training", permission: "training:take" },

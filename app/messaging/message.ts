@@ -17,6 +17,7 @@ export const MESSAGE_PURPOSES = [
   "shortlist",
   "listing-review",
   "outreach",
+  "course-booking",
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 

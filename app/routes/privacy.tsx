@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const SECTIONS = [
   ["check", ["keep", "send"]],
   ["referral", ["consent", "delete"]],
+  ["course", ["keep", "delete"]],
   ["account", ["text"]],
   ["who", ["text"]],
 ] as const;

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnyPermission } from "~/accounts/auth.server";
+import { can } from "~/accounts/policy";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import { formatDateTime } from "~/accounts/format";
 import { publicBaseUrl } from "~/accounts/tokens.server";
@@ -92,6 +93,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     timeline: events.map((e) => ({ id: e.id, at: e.at, from: e.from_status, to: e.to_status, by: e.actor_label, note: e.note })),
     moves: allowedMoves(r.status, roles, r.kind).map((t) => ({ to: t.to, label: t.label })),
     manageData: personal && mayManageData(user, r),
+    canBook: personal && can(user.role, "course:book"),
   }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -163,6 +165,13 @@ export default function ReferralPage() {
             </>
           ) : d.erasedAt ? (
             <p className="govuk-body">The person's details were erased on {d.erasedAt}. The rest is kept, without them, for reports.</p>
+          ) : null}
+          {d.canBook ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/courses?referral=${d.reference}`}>
+                Book them onto a course
+              </a>
+            </p>
           ) : null}
           {d.moves.length > 0 ? <MoveForm moves={d.moves} errors={errors} values={values} /> : null}
           <h2 className="govuk-heading-m">What has happened</h2>

@@ -17,11 +17,18 @@ import { fill } from "~/i18n/catalogue";
 import { categoryNameIn, pageText } from "~/i18n/i18n.server";
 import { languageName } from "~/i18n/languages";
 import { getDb } from "~/lib/db.server";
+import { sessionLine } from "~/courses/courses";
+import { listBookableCourses } from "~/courses/courses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await getServiceDetail(getDb(), params.id ?? "");
   if (!service) throw new Response("Not found", { status: 404 });
-  const [user, session, { code, copy }] = await Promise.all([getCurrentUser(request), getSession(request), pageText(request, "directory")]);
+  const [user, session, { code, copy }, courses] = await Promise.all([
+    getCurrentUser(request),
+    getSession(request),
+    pageText(request, "directory"),
+    listBookableCourses(getDb(), new Date(), { serviceId: service.id, nextCount: 2 }),
+  ]);
   const text = { ...copy("service"), ...prefixed(copy("listing"), "listing.") };
   const welsh = code === "cy" && service.descriptionCy.length > 0;
   return json({
@@ -35,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The listing's languages are stored as names in English; the page names them in its own language.
       languages: code === "en" ? service.languages : service.languageEntries.map((l) => (l.code ? languageName(l.code, code) : l.name)),
     },
+    courses: courses.map((c) => ({ id: c.id, title: c.title, next: c.next.map(sessionLine) })),
     saved: readShortlist(session).includes(service.id),
     canRefer: user !== null && can(user.role, "referral:create"),
     link: `${publicBaseUrl(request)}/services/${service.id}`,
@@ -53,7 +61,7 @@ interface Props {
 }
 
 export default function ServicePage() {
-  const { service, saved, canRefer, link, text, english } = useLoaderData<typeof loader>();
+  const { service, courses, saved, canRefer, link, text, english } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink href="/services">{text.back}</BackLink>
@@ -93,6 +101,7 @@ export default function ServicePage() {
           </div>
           <HowToGetHelp service={service} text={text} english={english} canRefer={canRefer} />
           <WhenAndWhere service={service} text={text} english={english} />
+          <Courses courses={courses} text={text} english={english} />
           <Contact service={service} text={text} english={english} />
           <MoreDetails service={service} text={text} english={english} />
           <p className="govuk-body-s app-verified">
@@ -218,6 +227,29 @@ function WhenAndWhere({ service, text, english }: Props) {
           </ul>
         </>
       ) : null}
+    </>
+  );
+}
+
+function Courses({ courses, text, english }: { courses: Data["courses"]; text: Text; english: string | undefined }) {
+  if (courses.length === 0) return null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{text.courses}</h2>
+      {courses.map((course) => (
+        <div key={course.id} className="app-place">
+          <h3 className="govuk-heading-s" lang={english}>
+            {course.title}
+          </h3>
+          <p className="govuk-body govuk-!-margin-bottom-1">{text.courseNext}</p>
+          <ul className="govuk-list govuk-list--bullet" lang={english}>
+            {course.next.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p className="govuk-body">{text.courseBook}</p>
     </>
   );
 }

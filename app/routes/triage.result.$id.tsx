@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import { requireAnyPermission } from "~/accounts/auth.server";
+import { can } from "~/accounts/policy";
 import { formatDateTime } from "~/accounts/format";
 import { Button } from "~/components/button";
 import { Details } from "~/components/details";
@@ -31,6 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const plan = planView(saved, "champion", planLookups("en"));
   const services = await findHelpNearby(db, { categoryIds: plan.categoryIds, postcode: saved.outwardPostcode ?? undefined, limit: SUGGESTED_SERVICES });
   return json({
+    canBook: can(user.role, "course:book"),
     reference: saved.reference,
     referenceText: formatReferenceCode(saved.reference),
     completedAt: formatDateTime(saved.completedAt),
@@ -129,6 +131,17 @@ export default function TriageResult() {
       ) : (
         <p className="govuk-body">No services in the directory match this plan yet. Use the links in the next steps to search more widely.</p>
       )}
+
+      {data.canBook ? (
+        <>
+          <h2 className="govuk-heading-m">Courses</h2>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/courses?triage=${data.reference}`}>
+              Book them onto a course
+            </a>
+          </p>
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">Guides for these barriers</h2>
       {plan.guides.length > 0 ? (

@@ -16,6 +16,7 @@ import * as m014 from "./014-multi-server";
 import * as m015 from "./015-welsh-listings";
 import * as m016 from "./016-outreach-reporting";
 import * as m017 from "./017-report-counts-monthly";
+import * as m018 from "./018-courses";
 
 /**
  * Every migration, listed statically so the same list works under tsx, vitest and the Remix
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "015-welsh-listings": m015,
   "016-outreach-reporting": m016,
   "017-report-counts-monthly": m017,
+  "018-courses": m018,
 };

@@ -10,6 +10,7 @@ import { loadScenarios, loadTriageContent } from "~/triage/question-bank.server"
 import { saveTriageResult } from "~/triage/triage-results.server";
 import { createCampaign } from "~/outreach/campaigns.server";
 import { createTestUser, type TestUser } from "../../helpers/auth";
+import { createBookedPerson, createTestCourse } from "../../helpers/courses";
 import type { Fixtures } from "./authorization-rules";
 
 /** Records the matrix's URLs point at, made once per run, all in the Maidstone area. */
@@ -59,8 +60,17 @@ export async function createFixtures(db: Db, users: Record<Role, TestUser>): Pro
     sendAfter: new Date(Date.now() + 86_400_000),
   });
 
+  const { courseId, sessionIds } = await createTestCourse(db, { createdBy: users.provider.id, sessions: [{ inDays: 0 }, { inDays: 7 }] });
+  const personId = await createBookedPerson(db, { courseId, areaId: maidstone, bookedBy: users.champion.id });
+  const erasablePersonId = await createBookedPerson(db, { courseId, areaId: maidstone, bookedBy: users.champion.id, name: "Jo Test" });
+
   return {
     managedUserId: managed.id,
+    assistedTriageReference: assisted.reference,
+    courseId,
+    courseSessionId: sessionIds[0],
+    personId,
+    erasablePersonId,
     outreachCampaignId,
     organisationId: organisationIdFor("connect-kent-cic"),
     areaId: maidstone,

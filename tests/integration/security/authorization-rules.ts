@@ -27,6 +27,16 @@ export interface Fixtures {
   quizAttemptId: string;
   /** A scheduled outreach campaign by the coordinator to Maidstone. */
   outreachCampaignId: string;
+  /** The champion's assisted triage's reference, to book from. */
+  assistedTriageReference: string;
+  /** A published course on the provider's Park Wood listing: a session under way today and one next week. */
+  courseId: string;
+  /** Today's session of that course. */
+  courseSessionId: string;
+  /** Someone booked onto it, in Maidstone. */
+  personId: string;
+  /** Another, for the erase action. */
+  erasablePersonId: string;
 }
 
 export interface Rule {
@@ -269,6 +279,45 @@ export const matrix: Record<string, Rule> = {
     params: (fx) => ({ id: fx.outreachCampaignId }),
     expect: { ...signedIn(["coordinator", "admin"]), provider: 404 },
     action: { ...posting(["coordinator", "admin"]), provider: 404 },
+  },
+  // Courses. Providers manage their own organisation's, coordinators those in their areas; champions and
+  // staff book people on from a plan or referral they may see (the staff member did not make this plan).
+  "courses._index.tsx": { path: fixed("/courses"), expect: signedIn(["champion", "staff", "coordinator", "admin"]) },
+  "courses.$id.book.tsx": {
+    path: (fx) => `/courses/${fx.courseId}/book?triage=${fx.assistedTriageReference}`,
+    params: (fx) => ({ id: fx.courseId }),
+    expect: { ...signedIn(["champion", "coordinator", "admin"]), staff: 404 },
+    action: { ...posting(["champion", "coordinator", "admin"]), staff: 404 },
+  },
+  "courses.manage._index.tsx": { path: fixed("/courses/manage"), expect: signedIn(["provider", "coordinator", "admin"]) },
+  "courses.manage.new.tsx": { path: fixed("/courses/manage/new"), expect: signedIn(["provider", "coordinator", "admin"]), action: posting(["provider", "coordinator", "admin"]) },
+  "courses.manage.$id._index.tsx": {
+    path: (fx) => `/courses/manage/${fx.courseId}`,
+    params: (fx) => ({ id: fx.courseId }),
+    expect: signedIn(["provider", "coordinator", "admin"]),
+    action: posting(["provider", "coordinator", "admin"]),
+  },
+  "courses.manage.$id.edit.tsx": {
+    path: (fx) => `/courses/manage/${fx.courseId}/edit`,
+    params: (fx) => ({ id: fx.courseId }),
+    expect: signedIn(["provider", "coordinator", "admin"]),
+    action: posting(["provider", "coordinator", "admin"]),
+  },
+  // An empty register form says nobody came: saved, and back to the register.
+  "courses.register.$sessionId.tsx": {
+    path: (fx) => `/courses/register/${fx.courseSessionId}`,
+    params: (fx) => ({ sessionId: fx.courseSessionId }),
+    expect: signedIn(["provider", "coordinator", "admin"]),
+    action: posting(["provider", "coordinator", "admin"], "redirect"),
+  },
+  // A learner's record, copy and erasure: the coordinator of their area and admins.
+  "people.$id.tsx": { path: (fx) => `/people/${fx.personId}`, params: (fx) => ({ id: fx.personId }), expect: signedIn(["coordinator", "admin"]) },
+  "people.$id_.export[.]json.ts": { path: (fx) => `/people/${fx.personId}/export.json`, params: (fx) => ({ id: fx.personId }), expect: signedIn(["coordinator", "admin"]) },
+  "people.$id_.erase.tsx": {
+    path: (fx) => `/people/${fx.erasablePersonId}/erase`,
+    params: (fx) => ({ id: fx.erasablePersonId }),
+    expect: signedIn(["coordinator", "admin"]),
+    action: posting(["coordinator", "admin"], "redirect"),
   },
   // Notify's callbacks: off (404) until NOTIFY_CALLBACK_TOKEN is set, then only with that bearer token.
   "api.notify.delivery-status.ts": { path: fixed("/api/notify/delivery-status"), expect: all(200), action: all(404) },

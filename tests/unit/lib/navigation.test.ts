@@ -10,8 +10,8 @@ describe("header navigation", () => {
 
   it("shows each role the sections it may use, once each", () => {
     expect(texts("champion")).toEqual(["Triage", "Referrals", "Find help", "People helped", "Guides", "Training"]);
-    expect(texts("provider")).toEqual(["Referrals", "Find help", "Listings", "Guides", "Training", "Outreach"]);
-    expect(texts("coordinator")).toEqual(["Triage", "Referrals", "Find help", "Listings", "People helped", "Guides", "Training", "Outreach", "Reports", "Admin"]);
+    expect(texts("provider")).toEqual(["Referrals", "Find help", "Listings", "Courses", "Guides", "Training", "Outreach"]);
+    expect(texts("coordinator")).toEqual(["Triage", "Referrals", "Find help", "Listings", "Courses", "People helped", "Guides", "Training", "Outreach", "Reports", "Admin"]);
   });
 
   it("marks the section of the current page", () => {
