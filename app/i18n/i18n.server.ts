@@ -9,7 +9,11 @@ import { WEEKDAYS } from "~/directory/opening-times";
 import { SEARCH_ERROR_TEXT } from "~/directory/search-params";
 import { COST_TEXT, DEMO_NOTE, DEMO_TAG, HOW_TO_ACCESS_TEXT, REACH_LABELS } from "~/directory/service-view";
 import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
+import { isForResidents } from "~/knowledge/article-schema";
+import { getArticles, getArticleTranslations } from "~/knowledge/articles.server";
+import { AUDIENCE_LABELS, TYPE_LABELS } from "~/knowledge/browse";
 import { contentPath } from "~/lib/content-path.server";
+import { BARRIERS } from "~/lib/frameworks";
 import { ANSWER_ERRORS } from "~/triage/flow";
 import { RESIDENT_PLAN_TEXT } from "~/triage/plan-view";
 import { loadTriageContent, TRIAGE_CONTENT_DIR } from "~/triage/question-bank.server";
@@ -75,6 +79,7 @@ function readCatalogue(code: string, english: Catalogue | null): Catalogue {
     Object.assign(catalogue.check!, readMessages(path.join(TRIAGE_CONTENT_DIR, `bank.${code}.yaml`), "bank"));
     for (const file of sectionFiles) Object.assign(catalogue.check!, readMessages(path.join(questionsDir, file), "bank.questions"));
     Object.assign(catalogue.plan!, readMessages(path.join(TRIAGE_CONTENT_DIR, `rules.${code}.yaml`), "rules"));
+    for (const translation of getArticleTranslations(code)) Object.assign(catalogue.guides!, guideMessages(translation));
     return catalogue;
   }
   // English text that already lives in other content files is taken from there, not copied.
@@ -84,7 +89,26 @@ function readCatalogue(code: string, english: Catalogue | null): Catalogue {
   Object.assign(catalogue.plan!, ruleMessages(rules), RESIDENT_PLAN_TEXT);
   for (const term of getCategoryTaxonomy().terms) catalogue.common![`categories.${term.id}`] = term.name;
   Object.assign(catalogue.directory!, directoryMessages());
+  Object.assign(catalogue.guides!, knowledgeLabels());
+  for (const article of getArticles().filter(isForResidents)) Object.assign(catalogue.guides!, guideMessages(article));
   return catalogue;
+}
+
+/**
+ * A residents' guide's words as keys, so a guide without its translation is a missing key like
+ * any other, and a language that claims `guides` cannot start without every one.
+ */
+function guideMessages(guide: { slug: string; title: string; summary: string; body: string }): Messages {
+  return { [`articles.${guide.slug}.title`]: guide.title, [`articles.${guide.slug}.summary`]: guide.summary, [`articles.${guide.slug}.body`]: guide.body };
+}
+
+/** The knowledge store's names for article types, audiences and barriers, already in its code. */
+function knowledgeLabels(): Messages {
+  const messages: Messages = {};
+  for (const [key, text] of Object.entries(TYPE_LABELS)) messages[`types.${key}`] = text;
+  for (const [key, text] of Object.entries(AUDIENCE_LABELS)) messages[`audiences.${key}`] = text;
+  for (const { id, label } of BARRIERS) messages[`barriers.${id}`] = label;
+  return messages;
 }
 
 /** The directory's English that the listing summaries and search checks already hold. */
