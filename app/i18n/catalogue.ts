@@ -37,6 +37,12 @@ export function pick(messages: Messages, prefix: string): Messages {
 
 // {{placeholders}}, and the addresses of [links](/path) in texts that carry them (see LinkedText):
 // a translation must fill the same figures and link to the same pages as the English.
+/** The keys not under a prefix: a page's copy without, say, the form errors only the server needs. */
+export function omit(messages: Messages, prefix: string): Messages {
+  const start = `${prefix}.`;
+  return Object.fromEntries(Object.entries(messages).filter(([key]) => !key.startsWith(start)));
+}
+
 const placeholders = (text: string) =>
   [...[...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]), ...[...text.matchAll(/\]\((\/[^)\s]*)\)/g)].map((m) => `link ${m[1]}`)].sort();
 

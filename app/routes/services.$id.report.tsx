@@ -17,7 +17,7 @@ import { createListingReport } from "~/directory/listing-reports.server";
 import { reportSchemaIn, type ReportErrorText } from "~/directory/report-form";
 import { getServiceDetail } from "~/directory/service-detail.server";
 import { publicBaseUrl } from "~/directory/shortlist.server";
-import { fill } from "~/i18n/catalogue";
+import { fill, omit } from "~/i18n/catalogue";
 import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, parseForm, readFormData } from "~/lib/forms";
@@ -31,7 +31,7 @@ async function listing(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await listing(params.id);
   const { code, copy } = await pageText(request, "directory");
-  return json({ id: service.id, ...listingName(service, code), sent: new URL(request.url).searchParams.get("sent") === "1", text: copy("report") });
+  return json({ id: service.id, ...listingName(service, code), sent: new URL(request.url).searchParams.get("sent") === "1", text: omit(copy("report"), "errors") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -11,7 +11,7 @@ import { listingName } from "~/directory/listing-language";
 import { ShareFields } from "~/directory/share-fields";
 import { shareSchemaIn, type ShareErrorText } from "~/directory/share-form";
 import { publicBaseUrl, sendServices, shortlistServices, takeSendAllowance } from "~/directory/shortlist.server";
-import { fill } from "~/i18n/catalogue";
+import { fill, omit } from "~/i18n/catalogue";
 import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { parseForm, readFormData } from "~/lib/forms";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: service.id,
     ...listingName(service, code),
     sent: new URL(request.url).searchParams.get("sent") === "1",
-    text: copy("share"),
+    text: omit(copy("share"), "errors"),
   });
 }
 

@@ -23,7 +23,7 @@ import {
   removeFromShortlist,
   shortlistDetails,
 } from "~/directory/shortlist.server";
-import { fill } from "~/i18n/catalogue";
+import { fill, omit } from "~/i18n/catalogue";
 import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { parseForm, readFormData } from "~/lib/forms";
@@ -31,7 +31,7 @@ import { parseForm, readFormData } from "~/lib/forms";
 /** The saved services as the page shows them, in its language; the provider's own words stay as written, marked. */
 async function savedServices(request: Request, ids: string[]) {
   const { code, copy } = await pageText(request, "directory");
-  const text = { ...copy("saved"), ...prefixed(copy("listing"), "listing.") };
+  const text = { ...omit(copy("saved"), "errors"), ...prefixed(copy("listing"), "listing.") };
   const services = (await shortlistDetails(getDb(), ids)).map((service) => ({
     ...service,
     ...listingText(service, false, code, text),
