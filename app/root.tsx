@@ -12,9 +12,11 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "~/accounts/auth.server";
+import { ERROR_PAGE_TEXT } from "~/components/error-text";
 import { Footer } from "~/components/footer";
 import { Header, SignOutForm } from "~/components/header";
 import { LanguageSwitcher } from "~/components/language-switcher";
+import { LinkedText } from "~/components/linked-text";
 import { SkipLink } from "~/components/skip-link";
 import { isTooManyPosts, TooManyPostsPage } from "~/components/too-many-posts";
 import { layoutLanguage } from "~/i18n/i18n.server";
@@ -45,7 +47,12 @@ export default function App() {
   );
 }
 
-function Document({ children, title }: { children: ReactNode; title?: string }) {
+/**
+ * `content` says what language the main content is in: the page's own part's ("page", worked out
+ * from the address), the chosen language ("translated", for error pages with their words sent by
+ * the loader) or English ("english", for the error pages not yet translated).
+ */
+function Document({ children, title, content = "page" }: { children: ReactNode; title?: string; content?: "page" | "translated" | "english" }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const { pathname, search } = useLocation();
@@ -54,7 +61,8 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
   const language = data?.language;
   const text = language?.text ?? {};
   // The page's own content may not be translated yet: then it is English inside a translated frame.
-  const untranslated = language !== undefined && pageLanguage(language, pathname) !== language.code;
+  const inLanguage = content === "translated" || (content === "page" && language !== undefined && pageLanguage(language, pathname) === language.code);
+  const untranslated = language !== undefined && language.code !== "en" && !inLanguage;
   return (
     <html lang={language?.htmlLang ?? "en-GB"} className="govuk-template">
       <head>
@@ -116,16 +124,25 @@ export const meta: MetaFunction = () => [{ title: "Waymark" }];
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const errors = useRouteLoaderData<typeof loader>("root")?.language.errors;
+  // The resident-facing error pages in the page's language when its words came with the layout.
+  const text = errors ?? ERROR_PAGE_TEXT;
+  const content = errors ? "translated" : "english";
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <Document title="Page not found – Waymark">
-        <NotFound />
+      <Document title={text["notFound.metaTitle"]} content={content}>
+        <h1 className="govuk-heading-l">{text["notFound.title"]}</h1>
+        <p className="govuk-body">{text["notFound.typed"]}</p>
+        <p className="govuk-body">{text["notFound.pasted"]}</p>
+        <p className="govuk-body">
+          <LinkedText text={text["notFound.next"]} />
+        </p>
       </Document>
     );
   }
   if (isRouteErrorResponse(error) && error.status === 403) {
     return (
-      <Document title="You cannot see this page – Waymark">
+      <Document title="You cannot see this page – Waymark" content="english">
         <h1 className="govuk-heading-l">You cannot see this page</h1>
         <p className="govuk-body">Your account does not give you access to this page.</p>
         <p className="govuk-body">
@@ -136,14 +153,14 @@ export function ErrorBoundary() {
   }
   if (isRouteErrorResponse(error) && error.status === 429 && isTooManyPosts(error.data)) {
     return (
-      <Document title="You have sent this form too many times – Waymark">
+      <Document title="You have sent this form too many times – Waymark" content="english">
         <TooManyPostsPage data={error.data} />
       </Document>
     );
   }
   if (isRouteErrorResponse(error) && error.status === 503 && typeof error.data === "string" && error.data) {
     return (
-      <Document title="Waymark cannot save anything at the moment – Waymark">
+      <Document title="Waymark cannot save anything at the moment – Waymark" content="english">
         <h1 className="govuk-heading-l">Waymark cannot save anything at the moment</h1>
         <p className="govuk-body">{error.data}</p>
         <p className="govuk-body">Nothing from this page was saved. Everything saved before this happened is safe.</p>
@@ -155,7 +172,7 @@ export function ErrorBoundary() {
   }
   if (isRouteErrorResponse(error) && error.status < 500) {
     return (
-      <Document title="There is a problem – Waymark">
+      <Document title="There is a problem – Waymark" content="english">
         <h1 className="govuk-heading-l">There is a problem with that request</h1>
         <p className="govuk-body">{typeof error.data === "string" && error.data ? error.data : "Check the address and try again."}</p>
         <p className="govuk-body">
@@ -165,27 +182,12 @@ export function ErrorBoundary() {
     );
   }
   return (
-    <Document title="Sorry, there is a problem with the service – Waymark">
-      <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
-      <p className="govuk-body">Try again later. Anything you saved before this happened is safe.</p>
+    <Document title={text["serverError.metaTitle"]} content={content}>
+      <h1 className="govuk-heading-l">{text["serverError.title"]}</h1>
+      <p className="govuk-body">{text["serverError.later"]}</p>
       <p className="govuk-body">
-        If you need help now, you can <a className="govuk-link" href="/services">find local help</a> or go to the{" "}
-        <a className="govuk-link" href="/">Waymark home page</a>.
+        <LinkedText text={text["serverError.next"]} />
       </p>
     </Document>
-  );
-}
-
-function NotFound() {
-  return (
-    <>
-      <h1 className="govuk-heading-l">Page not found</h1>
-      <p className="govuk-body">If you typed the web address, check it is correct.</p>
-      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
-      <p className="govuk-body">
-        You can <a className="govuk-link" href="/check">check what help you might need</a>,{" "}
-        <a className="govuk-link" href="/services">find local help</a> or go to the <a className="govuk-link" href="/">Waymark home page</a>.
-      </p>
-    </>
   );
 }

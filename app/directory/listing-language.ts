@@ -27,6 +27,13 @@ export interface ListingText {
   costLang?: string;
 }
 
+/** A listing's name in the page's language: its Welsh name on a Welsh page when it has one, else as written, marked. */
+export function listingName(listing: { name: string; nameCy: string | null }, code: string): { name: string; nameLang?: string } {
+  if (code === "cy" && listing.nameCy) return { name: listing.nameCy };
+  const lang = englishIn(code);
+  return lang ? { name: listing.name, nameLang: lang } : { name: listing.name };
+}
+
 export function listingText(
   listing: { name: string; nameCy: string | null; reachLabels: string[]; howToAccess: HowToAccess | null; cost: string },
   hasWelshDescription: boolean,

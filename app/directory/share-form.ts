@@ -7,27 +7,44 @@ import { z } from "zod";
 import { SMS_MAX_LENGTH, normaliseUkMobile } from "~/messaging/message";
 import type { ServiceSummary } from "./service-view";
 
+/** The form's error messages in English; other languages translate them in content/i18n (directory, share.errors). */
+export const SHARE_ERROR_TEXT = {
+  toEmpty: "Enter an email address or a UK mobile number",
+  toLong: "That must be 320 characters or fewer",
+  consent: "Tick the box to say we may send this message",
+  emailFormat: "Enter an email address in the correct format, like name@example.com",
+  mobileFormat: "Enter a UK mobile number, like 07700 900 982, or an email address",
+  tooMany: "You have sent a lot of messages in the last hour. Try again later.",
+  sendFailed: "We could not send this message. Check the details and try again.",
+};
+export type ShareErrorText = typeof SHARE_ERROR_TEXT;
+
 /**
  * One box for an email address or a UK mobile number, which says which to send: fewer choices
  * for the person, and no conditionally revealed fields (whose aria-expanded axe rejects on radios).
+ * The messages are in the page's language, so the schema is made for it.
  */
-export const shareSchema = z
-  .object({
-    to: z.string().trim().min(1, "Enter an email address or a UK mobile number").max(320, "That must be 320 characters or fewer"),
-    consent: z.literal("yes", { message: "Tick the box to say we may send this message" }),
-  })
-  .transform((form, ctx) => {
-    if (form.to.includes("@")) {
-      if (z.string().email().safeParse(form.to).success) return { channel: "email" as const, to: form.to, consent: form.consent };
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Enter an email address in the correct format, like name@example.com" });
+export function shareSchemaIn(text: ShareErrorText = SHARE_ERROR_TEXT) {
+  return z
+    .object({
+      to: z.string().trim().min(1, text.toEmpty).max(320, text.toLong),
+      consent: z.literal("yes", { message: text.consent }),
+    })
+    .transform((form, ctx) => {
+      if (form.to.includes("@")) {
+        if (z.string().email().safeParse(form.to).success) return { channel: "email" as const, to: form.to, consent: form.consent };
+        ctx.addIssue({ code: "custom", path: ["to"], message: text.emailFormat });
+        return z.NEVER;
+      }
+      const mobile = normaliseUkMobile(form.to);
+      if (mobile) return { channel: "sms" as const, to: mobile, consent: form.consent };
+      ctx.addIssue({ code: "custom", path: ["to"], message: text.mobileFormat });
       return z.NEVER;
-    }
-    const mobile = normaliseUkMobile(form.to);
-    if (mobile) return { channel: "sms" as const, to: mobile, consent: form.consent };
-    ctx.addIssue({ code: "custom", path: ["to"], message: "Enter a UK mobile number, like 07700 900 982, or an email address" });
-    return z.NEVER;
-  });
-export type ShareForm = z.infer<typeof shareSchema>;
+    });
+}
+
+export const shareSchema = shareSchemaIn();
+export type ShareForm = z.output<typeof shareSchema>;
 
 export interface ShareMessage {
   subject: string;
@@ -69,4 +86,9 @@ export function shareMessage(services: ServiceSummary[], channel: "email" | "sms
     length += line.length + 1;
   }
   return { subject, body: lines.join("\n") };
+}
+
+/** The share form's field labels from the page's share.* copy, for ShareFields. */
+export function shareFieldText(share: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(share).filter(([key]) => /^(to|consent)\./.test(key)));
 }

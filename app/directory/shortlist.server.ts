@@ -11,7 +11,7 @@ import { getServiceDetail, type ServiceDetail } from "./service-detail.server";
 import { getDirectoryIndex } from "./directory-index.server";
 import { summariesFor } from "./service-search.server";
 import type { ServiceSummary } from "./service-view";
-import { shareMessage, type ShareForm } from "./share-form";
+import { SHARE_ERROR_TEXT, shareMessage, type ShareForm } from "./share-form";
 
 export const SHORTLIST_MAX = 30;
 /** Sends from one session in an hour: enough for a family, too few to make the form a spam relay. */
@@ -67,6 +67,8 @@ export async function sendServices(
   form: ShareForm,
   services: ServiceSummary[],
   linkFor: (id: string) => string,
+  /** The failure message in the page's language; without it, the outbox's own (English) reason. */
+  sendFailed?: string,
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const message = shareMessage(services, form.channel, linkFor);
   const result = await enqueueMessage(db, {
@@ -78,7 +80,7 @@ export async function sendServices(
     forgetRecipient: true,
   });
   if (result.ok) return { ok: true };
-  return { ok: false, errors: { to: result.errors.to ?? "We could not send this message. Check the details and try again." } };
+  return { ok: false, errors: { to: sendFailed ?? result.errors.to ?? SHARE_ERROR_TEXT.sendFailed } };
 }
 
 /** The saved services in full, for a list that is printed or read on the way there. */

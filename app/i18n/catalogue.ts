@@ -35,7 +35,16 @@ export function pick(messages: Messages, prefix: string): Messages {
   return picked;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+// {{placeholders}}, and the addresses of [links](/path) in texts that carry them (see LinkedText):
+// a translation must fill the same figures and link to the same pages as the English.
+/** The keys not under a prefix: a page's copy without, say, the form errors only the server needs. */
+export function omit(messages: Messages, prefix: string): Messages {
+  const start = `${prefix}.`;
+  return Object.fromEntries(Object.entries(messages).filter(([key]) => !key.startsWith(start)));
+}
+
+const placeholders = (text: string) =>
+  [...[...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]), ...[...text.matchAll(/\]\((\/[^)\s]*)\)/g)].map((m) => `link ${m[1]}`)].sort();
 
 export interface NamespaceReport {
   namespace: Namespace;
@@ -44,7 +53,7 @@ export interface NamespaceReport {
   missing: string[];
   /** Keys English no longer has: a typo, or text English has since dropped. */
   unknown: string[];
-  /** Keys whose {{placeholders}} differ from English, which would show the wrong figures. */
+  /** Keys whose {{placeholders}} or link addresses differ from English: wrong figures or wrong pages. */
   placeholderMismatch: string[];
 }
 

@@ -1,23 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import i18next, { type i18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { WEEKDAYS } from "~/directory/opening-times";
-import { SEARCH_ERROR_TEXT } from "~/directory/search-params";
-import { COST_TEXT, DEMO_NOTE, DEMO_TAG, HOW_TO_ACCESS_TEXT, REACH_LABELS } from "~/directory/service-view";
-import { getCategoryTaxonomy } from "~/directory/taxonomy.server";
+import type { ErrorPageText } from "~/components/error-text";
 import { contentPath } from "~/lib/content-path.server";
-import { ANSWER_ERRORS } from "~/triage/flow";
-import { RESIDENT_PLAN_TEXT } from "~/triage/plan-view";
-import { loadTriageContent, TRIAGE_CONTENT_DIR } from "~/triage/question-bank.server";
+import { loadTriageContent } from "~/triage/question-bank.server";
 import type { QuestionBank } from "~/triage/types";
-import { compareNamespace, flatten, isWhole, pick, type Catalogue, type Messages } from "./catalogue";
 import { NAMESPACES, SOURCE_LANGUAGE, type LanguageOption, type Namespace } from "./languages";
+import { compareNamespace, isWhole, pick, type Catalogue, type Messages } from "./catalogue";
+import { readCatalogue, readYaml } from "./catalogue-files.server";
 import { claimProblems, type LanguageReport } from "./report";
-import { bankMessages, localiseBank, ruleMessages } from "./triage-text";
+import { localiseBank } from "./triage-text";
 
 const languageFileSchema = z.object({
   languages: z
@@ -44,58 +37,6 @@ interface Loaded {
 }
 
 let loaded: Loaded | undefined;
-
-const relative = (file: string) => path.relative(process.cwd(), file);
-
-function readYaml(file: string): unknown {
-  try {
-    return parseYaml(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`${relative(file)}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function readMessages(file: string, prefix: string): Messages {
-  if (!fs.existsSync(file)) return {};
-  const raw = readYaml(file) ?? {};
-  try {
-    return flatten(raw, prefix);
-  } catch (error) {
-    throw new Error(`${relative(file)}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** One language's catalogue: its own UI files, plus the translations kept beside the triage content. */
-function readCatalogue(code: string, english: Catalogue | null): Catalogue {
-  const catalogue: Catalogue = {};
-  for (const namespace of NAMESPACES) catalogue[namespace] = readMessages(contentPath("i18n", code, `${namespace}.yaml`), "");
-  if (english) {
-    const questionsDir = path.join(TRIAGE_CONTENT_DIR, "questions");
-    const sectionFiles = fs.readdirSync(questionsDir).filter((f) => f.endsWith(`.${code}.yaml`));
-    Object.assign(catalogue.check!, readMessages(path.join(TRIAGE_CONTENT_DIR, `bank.${code}.yaml`), "bank"));
-    for (const file of sectionFiles) Object.assign(catalogue.check!, readMessages(path.join(questionsDir, file), "bank.questions"));
-    Object.assign(catalogue.plan!, readMessages(path.join(TRIAGE_CONTENT_DIR, `rules.${code}.yaml`), "rules"));
-    return catalogue;
-  }
-  // English text that already lives in other content files is taken from there, not copied.
-  const { bank, rules } = loadTriageContent();
-  Object.assign(catalogue.check!, bankMessages(bank));
-  for (const [code, text] of Object.entries(ANSWER_ERRORS)) catalogue.check![`errors.${code}`] = text;
-  Object.assign(catalogue.plan!, ruleMessages(rules), RESIDENT_PLAN_TEXT);
-  for (const term of getCategoryTaxonomy().terms) catalogue.common![`categories.${term.id}`] = term.name;
-  Object.assign(catalogue.directory!, directoryMessages());
-  return catalogue;
-}
-
-/** The directory's English that the listing summaries and search checks already hold. */
-function directoryMessages(): Messages {
-  const messages: Messages = { "listing.demoTag": DEMO_TAG, "listing.demoNote": DEMO_NOTE, "listing.costFree": COST_TEXT.free, "listing.costAsk": COST_TEXT.ask };
-  for (const day of WEEKDAYS) messages[`days.${day}`] = day.charAt(0).toUpperCase() + day.slice(1);
-  for (const [key, text] of Object.entries(REACH_LABELS)) messages[`listing.reach.${key}`] = text;
-  for (const [key, text] of Object.entries(HOW_TO_ACCESS_TEXT)) messages[`listing.howToAccess.${key}`] = text;
-  for (const [key, text] of Object.entries(SEARCH_ERROR_TEXT)) messages[`errors.${key}`] = text;
-  return messages;
-}
 
 function load(): Loaded {
   const parsed = languageFileSchema.safeParse(readYaml(contentPath("i18n", "languages.yaml")));
@@ -241,6 +182,8 @@ export async function layoutLanguage(request: Request) {
     offered: chosen.offered,
     languages: getLanguageOptions().map(({ code, name, htmlLang }) => ({ code, name, htmlLang })),
     text: copy("layout"),
+    // The error pages' words, for a 404 or 500 in this language; English pages use ERROR_PAGE_TEXT and carry none.
+    errors: code === SOURCE_LANGUAGE ? undefined : (copy("errors") as ErrorPageText),
   };
 }
 

@@ -23,8 +23,8 @@ const PAGES: [RegExp, Namespace][] = [
   [/^\/$/, "home"],
   [/^\/check\/result\//, "plan"],
   [/^\/check(\/|$)/, "check"],
-  // A service's page, not the saved list (still English) at /services/shortlist.
-  [/^\/services(\/(?!shortlist\/?$)\w[\w-]*)?\/?$/, "directory"],
+  // Search, a service's page and its share and report pages, and the saved list and sending it.
+  [/^\/services(\/shortlist(\/send)?|\/[\w-]+(\/(share|report))?)?\/?$/, "directory"],
   [/^\/(accessibility|privacy|cookies)\/?$/, "pages"],
   [/^\/knowledge\/[\w-]+\/?$/, "guides"],
 ];

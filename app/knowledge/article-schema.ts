@@ -49,3 +49,27 @@ export interface Article extends ArticleFrontMatter {
   /** Markdown body without the front matter. */
   body: string;
 }
+
+/**
+ * Front matter of an article's translation (`content/knowledge/<slug>.<language>.md`, beside the
+ * English). Only the words are translated: type, audience, barriers, categories and related guides
+ * are the English article's, so the two can never disagree about what the guide is for.
+ */
+export const translationFrontMatterSchema = z
+  .object({
+    title: z.string().trim().min(1),
+    summary: z.string().trim().min(1).max(300),
+    // When the translation was written or last checked against the English.
+    lastReviewed: isoDate,
+  })
+  .strict();
+
+export interface ArticleTranslation extends z.infer<typeof translationFrontMatterSchema> {
+  slug: string;
+  /** The language code, as in content/i18n/languages.yaml: "cy". */
+  language: string;
+  body: string;
+}
+
+/** Guides written for residents: the ones a resident's plan links to, and the only ones translated. */
+export const isForResidents = (article: Pick<Article, "audience">) => article.audience.includes("resident");

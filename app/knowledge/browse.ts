@@ -109,9 +109,14 @@ export function resultMetaText(summary: Pick<ArticleSummary, "type" | "typeLabel
     : `${summary.typeLabel} · ${readingTimeText(summary.readingTime)}`;
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDates = new Map<string, Intl.DateTimeFormat>();
 
-/** "23 November 2026" from "2026-11-23". */
-export function formatLongDate(isoDate: string): string {
+/** "23 November 2026" from "2026-11-23"; in Welsh ("cy"), "23 Tachwedd 2026". */
+export function formatLongDate(isoDate: string, locale = "en-GB"): string {
+  let longDate = longDates.get(locale);
+  if (!longDate) {
+    longDate = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    longDates.set(locale, longDate);
+  }
   return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }

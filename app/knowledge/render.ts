@@ -65,7 +65,12 @@ export function createSlugger(reserved: readonly string[] = RESERVED_IDS): (text
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
-function decorate(tokens: Token[]): ContentsItem[] {
+export interface RenderOptions {
+  /** The language of the page a link opens, when it is not the article's own (for hreflang). */
+  linkLang?: (href: string) => string | undefined;
+}
+
+function decorate(tokens: Token[], { linkLang }: RenderOptions): ContentsItem[] {
   const nextId = createSlugger();
   const sections: ContentsItem[] = [];
   tokens.forEach((token, index) => {
@@ -85,7 +90,10 @@ function decorate(tokens: Token[]): ContentsItem[] {
     // Paragraphs inside tight list items are hidden by markdown-it and must not get a class.
     if (blockClass && !token.hidden) token.attrSet("class", blockClass);
     for (const child of token.children ?? []) {
-      if (child.type === "link_open") child.attrSet("class", "govuk-link");
+      if (child.type !== "link_open") continue;
+      child.attrSet("class", "govuk-link");
+      const lang = linkLang?.(child.attrGet("href") ?? "");
+      if (lang) child.attrSet("hreflang", lang);
     }
   });
   return sections;
@@ -97,7 +105,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     "table", "thead", "tbody", "tr", "th", "td", "hr", "br",
   ],
   allowedAttributes: {
-    a: ["href", "class"],
+    a: ["href", "class", "hreflang"],
     h2: ["id", "class"], h3: ["id", "class"], h4: ["id", "class"], h5: ["id", "class"], h6: ["id", "class"],
     "*": ["class"],
   },
@@ -112,9 +120,9 @@ export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
-export function renderArticle(body: string): RenderedArticle {
+export function renderArticle(body: string, options: RenderOptions = {}): RenderedArticle {
   const tokens = markdown.parse(body, {});
-  const sections = decorate(tokens);
+  const sections = decorate(tokens, options);
   const html = sanitizeArticleHtml(markdown.renderer.render(tokens, markdown.options, {}));
   return { html, contents: sections.length >= CONTENTS_MIN_SECTIONS ? sections : [] };
 }

@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getCurrentUser } from "~/accounts/auth.server";
 import { actorFor, recordAudit } from "~/accounts/audit.server";
 import { BackLink } from "~/components/back-link";
@@ -12,13 +11,16 @@ import { Panel } from "~/components/panel";
 import { Radios } from "~/components/radios";
 import { Textarea } from "~/components/textarea";
 import { LISTING_REPORT_KINDS } from "~db/schema/directory-reports";
-import { REPORT_KIND_TEXT, createListingReport } from "~/directory/listing-reports.server";
+import { BackTo } from "~/directory/back-to";
+import { listingName } from "~/directory/listing-language";
+import { createListingReport } from "~/directory/listing-reports.server";
+import { reportSchemaIn, type ReportErrorText } from "~/directory/report-form";
 import { getServiceDetail } from "~/directory/service-detail.server";
 import { publicBaseUrl } from "~/directory/shortlist.server";
+import { fill, omit } from "~/i18n/catalogue";
+import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { echoed, parseForm, readFormData } from "~/lib/forms";
-
-const REPORT_DETAILS_MAX = 1000;
 
 async function listing(id: string | undefined) {
   const service = await getServiceDetail(getDb(), id ?? "");
@@ -28,29 +30,14 @@ async function listing(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const service = await listing(params.id);
-  return json({ id: service.id, name: service.name, sent: new URL(request.url).searchParams.get("sent") === "1" });
+  const { code, copy } = await pageText(request, "directory");
+  return json({ id: service.id, ...listingName(service, code), sent: new URL(request.url).searchParams.get("sent") === "1", text: omit(copy("report"), "errors") });
 }
-
-const reportSchema = z
-  .object({
-    kind: z.enum(LISTING_REPORT_KINDS, { message: "Choose what is wrong with the listing" }),
-    details: z.string().trim().max(REPORT_DETAILS_MAX, `Tell us in ${REPORT_DETAILS_MAX.toLocaleString("en-GB")} characters or fewer`).default(""),
-    email: z
-      .string()
-      .trim()
-      .max(320, "Email address must be 320 characters or fewer")
-      .refine((v) => v === "" || z.string().email().safeParse(v).success, "Enter an email address in the correct format, like name@example.com")
-      .default(""),
-  })
-  .superRefine((form, ctx) => {
-    if (form.kind === "something-else" && !form.details) {
-      ctx.addIssue({ code: "custom", path: ["details"], message: "Tell us what is wrong" });
-    }
-  });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const service = await listing(params.id);
-  const form = parseForm(reportSchema, await readFormData(request));
+  const { chosen, code, copy } = await pageText(request, "directory");
+  const form = parseForm(reportSchemaIn(copy("report.errors") as ReportErrorText, code === "en" ? "en-GB" : chosen.htmlLang), await readFormData(request));
   if (!form.success) {
     const values = { kind: echoed(form.values, "kind"), details: echoed(form.values, "details"), email: echoed(form.values, "email") };
     return json({ errors: form.errors, values }, { status: 400 });
@@ -76,16 +63,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReportProblem() {
-  const { id, name, sent } = useLoaderData<typeof loader>();
+  const { id, name, nameLang, sent, text } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (sent) {
     return (
       <>
-        <Panel title="Thank you for telling us" />
-        <p className="govuk-body">We have passed your report to the people who look after this listing. They will check it and put it right.</p>
+        <Panel title={text.sentTitle} />
+        <p className="govuk-body">{text.sentText}</p>
         <p className="govuk-body">
           <a className="govuk-link" href={`/services/${id}`}>
-            Back to {name}
+            <BackTo text={text.back} name={name} lang={nameLang} />
           </a>
         </p>
       </>
@@ -95,24 +82,28 @@ export default function ReportProblem() {
   const values = actionData?.values ?? {};
   return (
     <>
-      <BackLink href={`/services/${id}`}>Back to {name}</BackLink>
+      <BackLink href={`/services/${id}`}>
+        <BackTo text={text.back} name={name} lang={nameLang} />
+      </BackLink>
       <ErrorSummary errors={errorSummaryItems(errors)} />
-      <span className="govuk-caption-l">{name}</span>
-      <h1 className="govuk-heading-l">Report a problem with this listing</h1>
-      <p className="govuk-body">Tell us if something here is wrong. This is not for asking the service for help: contact them directly.</p>
+      <span className="govuk-caption-l" lang={nameLang}>
+        {name}
+      </span>
+      <h1 className="govuk-heading-l">{text.title}</h1>
+      <p className="govuk-body">{text.intro}</p>
       <Form method="post" noValidate>
         <Radios
           name="kind"
-          legend="What is wrong?"
+          legend={text.kindLegend}
           legendSize="m"
           error={errors.kind}
           defaultValue={values.kind}
-          items={LISTING_REPORT_KINDS.map((kind) => ({ value: kind, text: REPORT_KIND_TEXT[kind] }))}
+          items={LISTING_REPORT_KINDS.map((kind) => ({ value: kind, text: text[`kinds.${kind}`] }))}
         />
         <Textarea
           name="details"
-          label="Tell us more"
-          hint="For example, the new opening times or phone number. Do not include personal details about you or anyone else."
+          label={text["details.label"]}
+          hint={text["details.hint"]}
           rows={5}
           defaultValue={values.details}
           error={errors.details}
@@ -120,19 +111,19 @@ export default function ReportProblem() {
         <Input
           name="email"
           type="email"
-          label="Your email address (optional)"
-          hint="Only if you would like a reply. We use it for nothing else."
+          label={text["email.label"]}
+          hint={text["email.hint"]}
           autoComplete="email"
           spellCheck={false}
           defaultValue={values.email}
           error={errors.email}
         />
-        <Button>Send report</Button>
+        <Button>{text.submit}</Button>
       </Form>
     </>
   );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.sent ? "Report sent – Waymark" : `Report a problem${data ? `: ${data.name}` : ""} – Waymark` },
+  { title: !data ? "Waymark" : data.sent ? data.text.sentMetaTitle : fill(data.text.metaTitle, { name: data.name }) },
 ];

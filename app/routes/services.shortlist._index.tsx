@@ -6,13 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { commitSession, getSession } from "~/accounts/session.server";
 import { safeRedirect } from "~/accounts/sign-in.server";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { ErrorSummary } from "~/components/error-summary";
+import { englishIn, listingText } from "~/directory/listing-language";
 import { PrintButton } from "~/directory/print-button";
+import { listFullMessage, shortlistSchemaIn, type SavedErrorText } from "~/directory/shortlist-form";
 import {
   SHORTLIST_MAX,
   addToShortlist,
@@ -22,52 +23,39 @@ import {
   removeFromShortlist,
   shortlistDetails,
 } from "~/directory/shortlist.server";
+import { fill, omit } from "~/i18n/catalogue";
+import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { parseForm, readFormData } from "~/lib/forms";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
-  return json({ services: await shortlistDetails(getDb(), readShortlist(session)), base: publicBaseUrl(request) });
+/** The saved services as the page shows them, in its language; the provider's own words stay as written, marked. */
+async function savedServices(request: Request, ids: string[]) {
+  const { code, copy } = await pageText(request, "directory");
+  const text = { ...omit(copy("saved"), "errors"), ...prefixed(copy("listing"), "listing.") };
+  const services = (await shortlistDetails(getDb(), ids)).map((service) => ({
+    ...service,
+    ...listingText(service, false, code, text),
+  }));
+  return { text, english: englishIn(code), services, errorText: copy("saved.errors") as SavedErrorText };
 }
 
-const shortlistSchema = z.object({
-  intent: z.enum(["add", "remove", "clear"], {
-    message: "Choose to save or remove a service",
-  }),
-  serviceId: z.string().trim().max(100).optional().default(""),
-  returnTo: z.string().max(2000).optional(),
-});
+const prefixed = (messages: Record<string, string>, prefix: string) => Object.fromEntries(Object.entries(messages).map(([k, v]) => [`${prefix}${k}`, v]));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const { text, english, services } = await savedServices(request, readShortlist(session));
+  return json({ text, english, services, base: publicBaseUrl(request) });
+}
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(shortlistSchema, await readFormData(request));
   const session = await getSession(request);
-  const services = await shortlistDetails(getDb(), readShortlist(session));
-  if (!form.success)
-    return json(
-      { error: Object.values(form.errors)[0], services },
-      { status: 400 }
-    );
+  const { services, errorText } = await savedServices(request, readShortlist(session));
+  const form = parseForm(shortlistSchemaIn(errorText), await readFormData(request));
+  if (!form.success) return json({ error: Object.values(form.errors)[0], services }, { status: 400 });
   const { intent, serviceId } = form.data;
   if (intent === "add") {
-    if (!(await isListed(getDb(), serviceId))) {
-      return json(
-        {
-          error:
-            "We could not find that service. It may have been taken out of the directory.",
-          services,
-        },
-        { status: 400 }
-      );
-    }
-    if (!addToShortlist(session, serviceId)) {
-      return json(
-        {
-          error: `Your list can hold ${SHORTLIST_MAX} services. Remove one to save another.`,
-          services,
-        },
-        { status: 400 }
-      );
-    }
+    if (!(await isListed(getDb(), serviceId))) return json({ error: errorText.notListed, services }, { status: 400 });
+    if (!addToShortlist(session, serviceId)) return json({ error: listFullMessage(errorText, SHORTLIST_MAX), services }, { status: 400 });
   } else if (intent === "remove") {
     removeFromShortlist(session, serviceId);
   } else {
@@ -82,38 +70,33 @@ export default function Shortlist() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const services = actionData?.services ?? loaded.services;
+  const { text, english } = loaded;
   return (
     <>
-      <BackLink href="/services">Back to search</BackLink>
+      <BackLink href="/services">{text.back}</BackLink>
       {actionData?.error ? (
         <ErrorSummary
           errors={[{ href: "#saved-services", text: actionData.error }]}
         />
       ) : null}
-      <h1 className="govuk-heading-l">Your saved services</h1>
+      <h1 className="govuk-heading-l">{text.title}</h1>
       {services.length === 0 ? (
         <>
-          <p className="govuk-body">You have not saved any services yet.</p>
-          <p className="govuk-body">
-            When you find a service that might help, choose “Save to my list”.
-            You can then print the list or send it to yourself.
-          </p>
+          <p className="govuk-body">{text.empty}</p>
+          <p className="govuk-body">{text.emptyHint}</p>
           <p className="govuk-body">
             <a className="govuk-link" href="/services">
-              Find help near you
+              {text.find}
             </a>
           </p>
         </>
       ) : (
         <>
-          <p className="govuk-body app-no-print">
-            We keep this list until you close your browser or leave it for 4
-            hours. Print it or send it to yourself to keep it.
-          </p>
+          <p className="govuk-body app-no-print">{text.kept}</p>
           <div className="govuk-button-group app-no-print">
-            <PrintButton>Print this list</PrintButton>
+            <PrintButton>{text.print}</PrintButton>
             <Button variant="secondary" href="/services/shortlist/send">
-              Send by email or text
+              {text.send}
             </Button>
           </div>
           <ol className="app-results" id="saved-services">
@@ -127,30 +110,30 @@ export default function Shortlist() {
               return (
                 <li key={service.id} className="app-result">
                   <h2 className="govuk-heading-m app-result__title">
-                    <a className="govuk-link" href={`/services/${service.id}`}>
+                    <a className="govuk-link" href={`/services/${service.id}`} lang={service.nameLang}>
                       {service.name}
                     </a>
                   </h2>
-                  <p className="govuk-body-s app-result__organisation">
+                  <p className="govuk-body-s app-result__organisation" lang={english}>
                     {service.organisation.name}
                   </p>
                   <dl className="app-result__facts govuk-body-s">
                     {service.howToAccessText ? (
                       <div>
-                        <dt>How</dt>
+                        <dt>{text.how}</dt>
                         <dd>{service.howToAccessText}</dd>
                       </div>
                     ) : null}
                     {when.length > 0 ? (
                       <div>
-                        <dt>When</dt>
-                        <dd>{when.join(". ")}</dd>
+                        <dt>{text.when}</dt>
+                        <dd lang={english}>{when.join(". ")}</dd>
                       </div>
                     ) : null}
                     {service.places.length > 0 ? (
                       <div>
-                        <dt>Where</dt>
-                        <dd>
+                        <dt>{text.where}</dt>
+                        <dd lang={english}>
                           {service.places
                             .map((p) =>
                               [p.name, ...p.addressLines, p.postcode]
@@ -163,7 +146,7 @@ export default function Shortlist() {
                     ) : null}
                     {service.phones.length > 0 ? (
                       <div>
-                        <dt>Phone</dt>
+                        <dt>{text.phone}</dt>
                         <dd>
                           {service.phones.map((p, i) => (
                             <span key={p.number}>
@@ -177,11 +160,11 @@ export default function Shortlist() {
                       </div>
                     ) : null}
                     <div>
-                      <dt>Cost</dt>
-                      <dd>{service.cost}</dd>
+                      <dt>{text.cost}</dt>
+                      <dd lang={service.costLang}>{service.cost}</dd>
                     </div>
                   </dl>
-                  <p className="govuk-body-s app-only-print">More details: {`${loaded.base}/services/${service.id}`}</p>
+                  <p className="govuk-body-s app-only-print">{fill(text.moreDetails, { link: `${loaded.base}/services/${service.id}` })}</p>
                   <Form method="post" className="app-no-print">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="serviceId" value={service.id} />
@@ -194,12 +177,12 @@ export default function Shortlist() {
                       variant="secondary"
                       className="govuk-!-margin-bottom-0"
                     >
-                      Remove
-                      <span className="govuk-visually-hidden">
+                      {text.remove}
+                      <span className="govuk-visually-hidden" lang={service.nameLang}>
                         {" "}
                         {service.name}
                       </span>{" "}
-                      from my list
+                      {text.removeFrom}
                     </Button>
                   </Form>
                 </li>
@@ -209,7 +192,7 @@ export default function Shortlist() {
           <Form method="post" className="app-no-print">
             <input type="hidden" name="intent" value="clear" />
             <input type="hidden" name="returnTo" value="/services/shortlist" />
-            <Button variant="warning">Remove everything from my list</Button>
+            <Button variant="warning">{text.removeAll}</Button>
           </Form>
         </>
       )}
@@ -217,6 +200,4 @@ export default function Shortlist() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Your saved services – Waymark" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.text.metaTitle ?? "Waymark" }];

@@ -6,9 +6,11 @@ import { Button } from "~/components/button";
 import { ErrorSummary } from "~/components/error-summary";
 import { errorSummaryItems } from "~/components/form-errors";
 import { Panel } from "~/components/panel";
+import { listingName } from "~/directory/listing-language";
 import { ShareFields } from "~/directory/share-fields";
-import { shareSchema } from "~/directory/share-form";
+import { shareFieldText, shareSchemaIn, type ShareErrorText } from "~/directory/share-form";
 import { publicBaseUrl, readShortlist, sendServices, shortlistServices, takeSendAllowance } from "~/directory/shortlist.server";
+import { pageText } from "~/i18n/i18n.server";
 import { getDb } from "~/lib/db.server";
 import { parseForm, readFormData } from "~/lib/forms";
 
@@ -16,37 +18,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sent = new URL(request.url).searchParams.get("sent") === "1";
   const services = await shortlistServices(getDb(), readShortlist(await getSession(request)));
   if (!sent && services.length === 0) throw redirect("/services/shortlist");
-  return json({ sent, names: services.map((s) => s.name) });
+  const { code, copy } = await pageText(request, "directory");
+  return json({ sent, names: services.map((s) => ({ id: s.id, ...listingName(s, code) })), text: copy("sendList"), fields: shareFieldText(copy("share")) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(shareSchema, await readFormData(request));
+  const { copy } = await pageText(request, "directory");
+  const errorText = copy("share.errors") as ShareErrorText;
+  const form = parseForm(shareSchemaIn(errorText), await readFormData(request));
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const values = { to: form.data.to, consent: form.data.consent };
   const session = await getSession(request);
   const db = getDb();
   const services = await shortlistServices(db, readShortlist(session));
   if (services.length === 0) throw redirect("/services/shortlist");
-  if (!takeSendAllowance(session)) {
-    return json({ errors: { to: "You have sent a lot of messages in the last hour. Try again later." }, values }, { status: 429 });
-  }
+  if (!takeSendAllowance(session)) return json({ errors: { to: errorText.tooMany }, values }, { status: 429 });
   const base = publicBaseUrl(request);
-  const result = await sendServices(db, form.data, services, (id) => `${base}/services/${id}`);
+  const result = await sendServices(db, form.data, services, (id) => `${base}/services/${id}`, errorText.sendFailed);
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
   return redirect("/services/shortlist/send?sent=1", { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
 export default function SendShortlist() {
-  const { sent, names } = useLoaderData<typeof loader>();
+  const { sent, names, text, fields } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (sent) {
     return (
       <>
-        <Panel title="Your list is on its way" />
-        <p className="govuk-body">It should arrive in the next few minutes. We have not kept your email address or phone number.</p>
+        <Panel title={text.sentTitle} />
+        <p className="govuk-body">{text.sentText}</p>
         <p className="govuk-body">
           <a className="govuk-link" href="/services/shortlist">
-            Back to your saved services
+            {text.back}
           </a>
         </p>
       </>
@@ -55,21 +58,23 @@ export default function SendShortlist() {
   const errors = actionData?.errors ?? {};
   return (
     <>
-      <BackLink href="/services/shortlist">Back to your saved services</BackLink>
+      <BackLink href="/services/shortlist">{text.back}</BackLink>
       <ErrorSummary errors={errorSummaryItems(errors)} />
-      <h1 className="govuk-heading-l">Send your saved services</h1>
-      <p className="govuk-body">We will send the name of each service and a link to its details:</p>
+      <h1 className="govuk-heading-l">{text.title}</h1>
+      <p className="govuk-body">{text.intro}</p>
       <ul className="govuk-list govuk-list--bullet">
-        {names.map((name) => (
-          <li key={name}>{name}</li>
+        {names.map(({ id, name, nameLang }) => (
+          <li key={id} lang={nameLang}>
+            {name}
+          </li>
         ))}
       </ul>
       <Form method="post" noValidate>
-        <ShareFields errors={errors} values={actionData?.values ?? {}} />
-        <Button>Send</Button>
+        <ShareFields errors={errors} values={actionData?.values ?? {}} text={fields} />
+        <Button>{text.submit}</Button>
       </Form>
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Send your saved services – Waymark" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.text.metaTitle ?? "Waymark" }];

@@ -86,11 +86,22 @@ describe("the resident check in other languages", () => {
         for (const heading of ["Beth sy'n mynd yn dda", "Beth sy'n eich rhwystro", "Eich sgiliau digidol", "Beth i'w wneud nesaf", "Help yn agos atoch chi", "Cadw eich cynllun"]) {
           await expect(page.getByRole("heading", { name: heading, level: 2 }).count()).resolves.toBe(1);
         }
-        // A step from the rules, in Welsh; guides not yet translated say so with lang="en-GB".
+        // A step from the rules, in Welsh, and the guides it links to are Welsh too: nothing marked English.
         await expect(page.locator(".app-steps").textContent()).resolves.toContain("Dysgu anfon negeseuon a gwneud galwadau fideo i'r teulu");
-        const guideLangs = await page.locator('.app-steps a[href*="/knowledge/"]').evaluateAll((links) => links.map((a) => a.getAttribute("lang")));
+        const guideLinks = page.locator('.app-steps a[href*="/knowledge/"]');
+        const guideLangs = await guideLinks.evaluateAll((links) => links.map((a) => a.getAttribute("lang")));
         expect(guideLangs.length).toBeGreaterThan(0);
-        expect(guideLangs.every((lang) => lang === "en-GB" || lang === null)).toBe(true);
+        expect(guideLangs.every((lang) => lang === null)).toBe(true);
+        await expect(page.getByRole("link", { name: "Galwadau fideo" }).first().count()).resolves.toBe(1);
+
+        // The guide opens in Welsh.
+        await follow(checked, () => page.getByRole("link", { name: "Galwadau fideo" }).first().click());
+        expect(new URL(page.url()).pathname).toBe("/knowledge/video-calls");
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+        await expect(page.locator("main").getAttribute("lang")).resolves.toBeNull();
+        await expect(page.locator("h1").textContent()).resolves.toBe("Galwadau fideo");
+        await expect(page.getByRole("heading", { name: "Pa ap?", level: 2 }).count()).resolves.toBe(1);
+        await expect(page.locator("main").textContent()).resolves.not.toContain("What you need");
         await checked.close();
       },
       JOURNEY_TIMEOUT,
@@ -129,6 +140,17 @@ describe("the resident check in other languages", () => {
         await expect(page.getByRole("heading", { name: "Cadw neu rannu hwn", level: 2 }).count()).resolves.toBe(1);
         await expect(page.locator("h1").getAttribute("lang")).resolves.toBe("en-GB");
         await expect(page.getByRole("button", { name: "Cadw ar fy rhestr" }).count()).resolves.toBe(1);
+
+        // Reporting a problem with the listing, the saved list and a missing page are Welsh too.
+        await follow(checked, () => page.getByRole("link", { name: "Rhoi gwybod am broblem gyda'r rhestriad hwn" }).click());
+        expect(new URL(page.url()).pathname).toMatch(/\/report$/);
+        await expect(page.locator("h1").textContent()).resolves.toBe("Rhoi gwybod am broblem gyda'r rhestriad hwn");
+        await expect(page.locator("main").getAttribute("lang")).resolves.toBeNull();
+        await checked.visit("/services/shortlist");
+        await expect(page.locator("h1").textContent()).resolves.toBe("Eich gwasanaethau wedi'u cadw");
+        await checked.visit("/no-such-page");
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+        await expect(page.locator("h1").textContent()).resolves.toBe("Heb ddod o hyd i'r dudalen");
         await checked.close();
       },
       JOURNEY_TIMEOUT,

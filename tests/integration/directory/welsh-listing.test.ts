@@ -65,3 +65,19 @@ describe("a listing with a Welsh name and description", () => {
     expect(errors).toEqual({ day: "Dewiswch ddiwrnod o'r rhestr", category: "Dewiswch fath o help o'r rhestr" });
   });
 });
+
+describe("help in a language (ORUK languages)", () => {
+  it("offers the languages listings are in as a filter, named in the page's language, and keeps to listings in that language", async () => {
+    const all = await load(searchLoader, "/services", "cy");
+    expect(all.languages).toContainEqual({ code: "pl", name: "Pwyleg" });
+    const polish = await load(searchLoader, "/services?language=pl", "cy");
+    expect(polish.services.length).toBeGreaterThan(0);
+    const polishIds = new Set((polish.services as { id: string }[]).map((s) => s.id));
+    // The filter leaves listings out: some on the unfiltered page offer no help in Polish.
+    expect((all.services as { id: string }[]).some((s) => !polishIds.has(s.id))).toBe(true);
+    for (const service of polish.services as { id: string }[]) {
+      const { service: detail } = await load(serviceLoader, `/services/${service.id}`, null, { id: service.id });
+      expect(detail.languages, service.id).toContain("Polish");
+    }
+  });
+});

@@ -35,6 +35,13 @@ describe("compareNamespace", () => {
     const report = compareNamespace("plan", english, { title: "T", count: "Ger {{postcode}}: {{ count }}", hint: "H" });
     expect(isWhole(report)).toBe(true);
   });
+
+  it("counts a sentence's links as placeholders: the translation must link to the same pages, in any order", () => {
+    const linked = { next: "You can [check](/check) or [find help](/services)." };
+    expect(compareNamespace("common", linked, { next: "Gallwch chi [ddod o hyd i help](/services) neu [wirio](/check)." }).placeholderMismatch).toEqual([]);
+    expect(compareNamespace("common", linked, { next: "Gallwch chi [wirio](/check)." }).placeholderMismatch).toEqual(["next"]);
+    expect(compareNamespace("common", linked, { next: "[Gwirio](/check) neu [help](https://example.com)." }).placeholderMismatch).toEqual(["next"]);
+  });
 });
 
 describe("claimProblems", () => {

@@ -48,6 +48,17 @@ describe("the translations shipped", () => {
     }
   });
 
+  it("have every residents' guide in Welsh, which claims them, and say which guides Polish still shows in English", () => {
+    const reports = getTranslationReports();
+    const welsh = reports.find((r) => r.code === "cy")!;
+    expect(welsh.claimed).toContain("guides");
+    const guides = welsh.namespaces.find((n) => n.namespace === "guides")!;
+    expect(guides.total).toBeGreaterThan(40);
+    expect(guides.missing).toEqual([]);
+    const polish = reports.find((r) => r.code === "pl")!.namespaces.find((n) => n.namespace === "guides")!;
+    expect(polish.missing).toEqual(expect.arrayContaining(["articles.email-basics.title", "articles.email-basics.body", "page.contents"]));
+  });
+
   it("give the bank in Welsh with the same questions", () => {
     const welsh = bankIn("cy");
     expect(welsh.questions.find((q) => q.id === "internet-use")?.resident).toBe("Pa mor aml ydych chi'n defnyddio'r rhyngrwyd?");

@@ -9,7 +9,11 @@ describe("namespaceForPath", () => {
     expect(namespaceForPath("/check/result/7KQ3MXP2")).toBe("plan");
     expect(namespaceForPath("/services")).toBe("directory");
     expect(namespaceForPath("/services/abc-123")).toBe("directory");
-    expect(namespaceForPath("/services/shortlist")).toBeNull();
+    expect(namespaceForPath("/services/shortlist")).toBe("directory");
+    expect(namespaceForPath("/services/shortlist/send")).toBe("directory");
+    expect(namespaceForPath("/services/abc-123/share")).toBe("directory");
+    expect(namespaceForPath("/services/abc-123/report")).toBe("directory");
+    expect(namespaceForPath("/services/abc-123/edit")).toBeNull();
     expect(namespaceForPath("/cookies")).toBe("pages");
     expect(namespaceForPath("/checking")).toBeNull();
     expect(namespaceForPath("/referrals")).toBeNull();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { KNOWLEDGE_DIR, loadArticles, TRAINING_DIR } from "~/knowledge/articles.server";
+import { KNOWLEDGE_DIR, loadArticles, loadKnowledge, TRAINING_DIR } from "~/knowledge/articles.server";
 import { checkLink, extractLinks } from "~/knowledge/links";
 import { countWords, toPlainText, WORDS_PER_MINUTE } from "~/knowledge/plain-text";
 import { BARRIERS } from "~/lib/frameworks";
@@ -11,9 +11,15 @@ const guides = articles.filter((a) => a.type === "guide");
 const words = (body: string) => countWords(toPlainText(body));
 
 describe("knowledge content", () => {
-  it("loads every Markdown file in content/knowledge", () => {
+  it("loads every Markdown file in content/knowledge, English as articles and <slug>.<language>.md as translations", () => {
     const files = fs.readdirSync(KNOWLEDGE_DIR).filter((name) => name.endsWith(".md"));
-    expect(articles.map((a) => `${a.slug}.md`)).toEqual(files.sort());
+    const { translations } = loadKnowledge();
+    expect([...articles.map((a) => `${a.slug}.md`), ...translations.map((t) => `${t.slug}.${t.language}.md`)].sort()).toEqual(files.sort());
+  });
+
+  it("keeps every translated summary to one or two sentences, as the English", () => {
+    const long = loadKnowledge().translations.filter((t) => (t.summary.match(/[.!?](\s|$)/g) ?? []).length > 2).map((t) => `${t.slug}.${t.language}`);
+    expect(long).toEqual([]);
   });
 
   // The triage plan links to these by slug; a missing or renamed guide breaks the plan a person is given.

@@ -132,3 +132,19 @@ describe("shipped articles", () => {
     expect(contents.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("links to pages in another language", () => {
+  it("marks a link with hreflang when the page it opens is in another language, and only then", () => {
+    const { html } = renderArticle("Darllenwch [hwn](/knowledge/in-english) a [hwnnw](/knowledge/yn-gymraeg).", {
+      linkLang: (href) => (href === "/knowledge/in-english" ? "en-GB" : undefined),
+    });
+    expect(html).toContain('<a href="/knowledge/in-english" class="govuk-link" hreflang="en-GB">hwn</a>');
+    expect(html).toContain('<a href="/knowledge/yn-gymraeg" class="govuk-link">hwnnw</a>');
+  });
+
+  it("gives no link an hreflang written into the Markdown by hand: raw HTML stays text", () => {
+    const { html } = renderArticle('<a href="/x" hreflang="fr">x</a>');
+    expect(html).not.toMatch(/<a[^>]*hreflang/);
+    expect(html).toContain("&lt;a href=");
+  });
+});
