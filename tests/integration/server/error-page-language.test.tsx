@@ -1,9 +1,8 @@
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { languageCookie } from "~/i18n/i18n.server";
-import handleRequest from "~/entry.server";
-import * as root from "~/root";
 import * as splat from "~/routes/$";
+import { rootBuild } from "../../helpers/root-build";
 
 /**
  * The error pages a resident may meet (404, 500) in the language they chose, through the real
@@ -17,41 +16,12 @@ const failing = {
   default: () => <p>never shown</p>,
 };
 
-const entryRoute = (id: string, path: string, parentId?: string) => ({
-  id,
-  path,
-  parentId,
-  module: `/build/${id}.js`,
-  hasAction: false,
-  hasLoader: true,
-  hasClientAction: false,
-  hasClientLoader: false,
-  hasErrorBoundary: id === "root",
-});
-
-function build(mode: "production" | "development"): ServerBuild {
-  return {
-    mode,
-    // The entry's promise is untyped (new Promise); it always resolves to a Response.
-    entry: { module: { default: (...args) => handleRequest(...args) as Promise<Response> } },
-    routes: {
-      root: { id: "root", path: "", module: root },
-      "routes/broken": { id: "routes/broken", parentId: "root", path: "broken", module: failing },
-      // The app's own catch-all, so an unknown address runs the root loader and knows the language.
-      "routes/$": { id: "routes/$", parentId: "root", path: "*", module: { default: splat.default, loader: (): never => splat.loader() as never } },
-    },
-    assets: {
-      entry: { imports: [], module: "/build/entry.client.js" },
-      routes: { root: entryRoute("root", ""), "routes/broken": entryRoute("routes/broken", "broken", "root"), "routes/$": entryRoute("routes/$", "*", "root") },
-      url: "/build/manifest.js",
-      version: "test",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "build/client/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: false },
-    isSpaMode: false,
-  };
-}
+const build = (mode: "production" | "development") =>
+  rootBuild(mode, {
+    "routes/broken": { path: "broken", module: failing },
+    // The app's own catch-all, so an unknown address runs the root loader and knows the language.
+    "routes/$": { path: "*", module: { default: splat.default, loader: (): never => splat.loader() as never } },
+  });
 
 async function get(path: string, language: string | null) {
   const handler = createRequestHandler(build("production"), "production");

@@ -1,7 +1,6 @@
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import handleRequest from "~/entry.server";
-import * as root from "~/root";
+import { rootBuild } from "../../helpers/root-build";
 
 /**
  * The real root route and server entry, under Remix's own request handler, with one extra route
@@ -16,39 +15,7 @@ const failing = {
   default: () => <p>never shown</p>,
 };
 
-const entryRoute = (id: string, path: string, parentId?: string) => ({
-  id,
-  path,
-  parentId,
-  module: `/build/${id}.js`,
-  hasAction: false,
-  hasLoader: true,
-  hasClientAction: false,
-  hasClientLoader: false,
-  hasErrorBoundary: id === "root",
-});
-
-function build(mode: "production" | "development"): ServerBuild {
-  return {
-    mode,
-    // The entry's promise is untyped (new Promise); it always resolves to a Response.
-    entry: { module: { default: (...args) => handleRequest(...args) as Promise<Response> } },
-    routes: {
-      root: { id: "root", path: "", module: root },
-      "routes/broken": { id: "routes/broken", parentId: "root", path: "broken", module: failing },
-    },
-    assets: {
-      entry: { imports: [], module: "/build/entry.client.js" },
-      routes: { root: entryRoute("root", ""), "routes/broken": entryRoute("routes/broken", "broken", "root") },
-      url: "/build/manifest.js",
-      version: "test",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "build/client/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: false },
-    isSpaMode: false,
-  };
-}
+const build = (mode: "production" | "development") => rootBuild(mode, { "routes/broken": { path: "broken", module: failing } });
 
 async function get(mode: "production" | "development", path: string) {
   const handler = createRequestHandler(build(mode), mode);
