@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseQuietHours } from "~/outreach/quiet-hours";
 
 const optionalText = z
   .string()
@@ -57,6 +58,14 @@ const fields = z.object({
     .number({ invalid_type_error: "OUTREACH_STATUS_POLL_MINUTES must be a whole number of minutes, such as 30" })
     .int("OUTREACH_STATUS_POLL_MINUTES must be a whole number of minutes, such as 30")
     .min(1, "OUTREACH_STATUS_POLL_MINUTES must be at least 1"),
+  OUTREACH_QUIET_HOURS: z.string().transform((text, ctx) => {
+    const hours = parseQuietHours(text);
+    if (hours === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'OUTREACH_QUIET_HOURS must be two UK hours such as 20-9 (no texts from 20:00 until 09:00), or "none"' });
+      return z.NEVER;
+    }
+    return hours;
+  }),
   OUTREACH_SMS_PENCE: z.coerce
     .number({ invalid_type_error: "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4" })
     .min(0, "OUTREACH_SMS_PENCE must be a price in pence, such as 2.4"),
@@ -120,6 +129,7 @@ const DEFAULTS: Record<string, string> = {
   NOTIFY_RATE_LIMIT_PER_MINUTE: "3000",
   OUTREACH_REPLY_STOP: "false",
   OUTREACH_SMS_PENCE: "2.4",
+  OUTREACH_QUIET_HOURS: "20-9",
   OUTREACH_STATUS_POLL_MINUTES: "30",
 };
 

@@ -6,7 +6,7 @@ import type { OutreachCampaign } from "~db/schema/outreach";
 import { audienceQuery, parseAudience } from "./campaigns.server";
 import { personalMessage } from "./campaign-message";
 import { MIN_DAYS_BETWEEN_MESSAGES } from "./outreach";
-import { inQuietHours } from "./quiet-hours";
+import { inQuietHours, type QuietHours } from "./quiet-hours";
 
 const SYSTEM = { userId: null, label: "Waymark (outreach sender)" };
 const DAY_MS = 24 * 60 * 60_000;
@@ -23,6 +23,8 @@ export interface DispatchOptions {
    * moment of sending, instead of filling the outbox with a whole campaign at once.
    */
   outboxRoom: number;
+  /** When no texts go (UK hours); null for none. The default is 20:00 until 09:00. */
+  quietHours?: QuietHours | null;
 }
 
 export interface DispatchReport {
@@ -45,7 +47,7 @@ export async function dispatchOutreach(db: Db, options: DispatchOptions): Promis
 
   const sending = await db.selectFrom("outreach_campaigns").selectAll().where("status", "=", "sending").orderBy("started_at").execute();
   for (const campaign of sending) {
-    if (campaign.channel === "sms" && inQuietHours(options.now)) continue;
+    if (campaign.channel === "sms" && inQuietHours(options.now, options.quietHours)) continue;
     let room = options.outboxRoom - (await waitingInOutbox(db));
     while (room > 0) {
       const handed = await handOver(db, campaign, Math.min(room, HAND_OVER_BATCH), options);

@@ -27,7 +27,7 @@ export function startBackgroundWork(db: Db, config: Config): () => Promise<void>
   const stopOutbox = startOutboxWorker(db, { intervalMs: 5_000, concurrency: OUTBOX_CONCURRENCY, pacer: createPacer(config.NOTIFY_RATE_LIMIT_PER_MINUTE) });
   const stopOutreach = startJobsTimer(
     async () => {
-      await dispatchOutreach(db, { now: new Date(), baseUrl: publicBaseUrl(), replyStop: config.OUTREACH_REPLY_STOP, outboxRoom: config.NOTIFY_RATE_LIMIT_PER_MINUTE });
+      await dispatchOutreach(db, { now: new Date(), baseUrl: publicBaseUrl(), replyStop: config.OUTREACH_REPLY_STOP, outboxRoom: config.NOTIFY_RATE_LIMIT_PER_MINUTE, quietHours: config.OUTREACH_QUIET_HOURS });
     },
     { intervalMs: OUTREACH_INTERVAL_MS, onError: (error) => console.error("Outreach sender run failed", error) },
   );

@@ -34,6 +34,9 @@ export default async function setup(project: TestProject) {
       SEED_DEMO_DATA: "true",
       // The browser must never reach the internet; nothing in the app should try either.
       POSTCODES_API_URL: "http://127.0.0.1:9",
+      // The journeys send text campaigns at whatever hour the suite runs; quiet hours themselves
+      // are tested without a clock (tests/unit/outreach/rules.test.ts, the dispatch tests).
+      OUTREACH_QUIET_HOURS: "none",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

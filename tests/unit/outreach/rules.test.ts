@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ukLocalTimeToDate } from "~/outreach/campaign-form";
 import { personalMessage, SAMPLE_LINKS } from "~/outreach/campaign-message";
 import { audienceCountText, consentWords } from "~/outreach/outreach";
-import { inQuietHours, nextTextAllowedAt } from "~/outreach/quiet-hours";
+import { inQuietHours, nextTextAllowedAt, parseQuietHours } from "~/outreach/quiet-hours";
 import { publishResults } from "~/outreach/results";
 import { smsCostPence, smsLength } from "~/outreach/sms-length";
 import { isStopReply } from "~/outreach/subscriptions.server";
@@ -78,3 +78,23 @@ describe("messages and replies", () => {
     expect(ukLocalTimeToDate("2026-02-30", "10:30")).toBeNull();
   });
 });
+
+describe("a partnership's own quiet hours", () => {
+  it("reads hours across midnight, within a day, or none, and refuses anything else", () => {
+    expect(parseQuietHours("21-8")).toEqual({ from: 21, until: 8 });
+    expect(parseQuietHours(" 12 - 14 ")).toEqual({ from: 12, until: 14 });
+    expect(parseQuietHours("none")).toBeNull();
+    for (const bad of ["", "20", "20-9pm", "25-9", "9-9", "evening"]) expect(parseQuietHours(bad)).toBeUndefined();
+  });
+
+  it("holds texts only inside the hours given", () => {
+    // 21:30 and 07:30 UK time in January (GMT).
+    expect(inQuietHours(new Date("2026-01-10T21:30:00Z"), { from: 21, until: 8 })).toBe(true);
+    expect(inQuietHours(new Date("2026-01-10T07:30:00Z"), { from: 21, until: 8 })).toBe(true);
+    expect(inQuietHours(new Date("2026-01-10T20:30:00Z"), { from: 21, until: 8 })).toBe(false);
+    expect(inQuietHours(new Date("2026-01-10T12:30:00Z"), { from: 12, until: 14 })).toBe(true);
+    expect(inQuietHours(new Date("2026-01-10T14:00:00Z"), { from: 12, until: 14 })).toBe(false);
+    expect(inQuietHours(new Date("2026-01-10T23:00:00Z"), null)).toBe(false);
+  });
+});
+
